@@ -1,0 +1,267 @@
+#include "CliCommands.h"
+
+#include "store/ColumnMapping.h"
+#include "store/CsImporter.h"
+#include "store/Database.h"
+#include "store/DemoData.h"
+#include "store/WorkspaceInfo.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace {
+
+QJsonObject reportToJson(RecordKind kind, const QString &file, const ImportReport &report)
+{
+    QJsonArray errors;
+    for (const RowError &error : report.errors)
+        errors.append(QJsonObject{{QStringLiteral("line"), error.line},
+                                  {QStringLiteral("column"), error.column},
+                                  {QStringLiteral("message"), error.message}});
+    QJsonObject object{{QStringLiteral("ok"), report.written},
+                       {QStringLiteral("kind"), recordKindKey(kind)},
+                       {QStringLiteral("file"), file},
+                       {QStringLiteral("rowsRead"), report.rowsRead},
+                       {QStringLiteral("validRows"), report.validRows},
+                       {QStringLiteral("inserted"), report.inserted},
+                       {QStringLiteral("updated"), report.updated},
+                       {QStringLiteral("rejected"), report.rejected},
+                       {QStringLiteral("written"), report.written},
+                       {QStringLiteral("errorCount"), report.errorCount},
+                       {QStringLiteral("errors"), errors}};
+    if (!report.fatalError.isEmpty())
+        object.insert(QStringLiteral("fatalError"), report.fatalError);
+    if (!report.rejectFilePath.isEmpty())
+        object.insert(QStringLiteral("rejectFile"), report.rejectFilePath);
+    return object;
+}
+
+} // namespace
+
+CliCommands::CliCommands()
+    : m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+QString CliCommands::helpText() const
+{
+    return tr("Usage: pendo-bridge-cli [--workspace PATH] [--json] COMMAND ...\n"
+              "\n"
+              "Commands:\n"
+              "  import accounts FILE     Import or update accounts from a CSV file\n"
+              "  import contacts FILE     Import or update contacts from a CSV file\n"
+              "      --skip-invalid       Import the valid rows; write the others to a reject file\n"
+              "      --reject-file PATH   Where rejected rows go (default FILE.rejects.csv)\n"
+              "      --map COLUMN=FIELD   Override the automatic column mapping (repeatable);\n"
+              "                           FIELD is a field key, custom:NAME or ignore\n"
+              "  workspace info           Show the workspace's location, schema and record counts\n"
+              "  demo                     Fill the workspace with the bundled demo customers\n"
+              "\n"
+              "Options:\n"
+              "  --workspace PATH         The workspace file (default: %1)\n"
+              "  --json                   Machine-readable output on stdout\n"
+              "  -h, --help               This help\n"
+              "  -v, --version            The version\n"
+              "\n"
+              "Account fields: external_id, name, owner, arr, renewal_date, licensed_seats, lifecycle_stage;\n"
+              "other columns are kept as custom fields. Contact fields: external_id, email, name, role,\n"
+              "account_external_id. Imports are all-or-nothing unless --skip-invalid is given, and a\n"
+              "re-import updates records by external id instead of duplicating them.\n"
+              "\n"
+              "Exit codes:\n"
+              "  0  success\n"
+              "  1  usage error\n"
+              "  2  the file has invalid rows; nothing was written (the rows are listed)\n"
+              "  3  the file cannot be read, or its columns cannot be mapped\n"
+              "  4  the workspace cannot be opened or written (newer version, disk full, ...)\n")
+        .arg(QDir::toNativeSeparators(Database::defaultWorkspacePath()));
+}
+
+void CliCommands::printJson(const QJsonObject &object)
+{
+    m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
+    m_out.flush();
+}
+
+int CliCommands::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    const QCommandLineOption workspaceOption(QStringLiteral("workspace"), QString(), QStringLiteral("path"));
+    const QCommandLineOption jsonOption(QStringLiteral("json"));
+    const QCommandLineOption skipOption(QStringLiteral("skip-invalid"));
+    const QCommandLineOption rejectOption(QStringLiteral("reject-file"), QString(), QStringLiteral("path"));
+    const QCommandLineOption mapOption(QStringLiteral("map"), QString(), QStringLiteral("column=field"));
+    const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption versionOption(QStringList{QStringLiteral("v"), QStringLiteral("version")});
+    parser.addOptions({workspaceOption, jsonOption, skipOption, rejectOption, mapOption, helpOption, versionOption});
+    if (!parser.parse(arguments)) {
+        m_err << parser.errorText() << u'\n' << tr("Run 'pendo-bridge-cli --help' for usage.") << u'\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(helpOption)) {
+        m_out << helpText();
+        return ExitOk;
+    }
+    if (parser.isSet(versionOption)) {
+        m_out << QStringLiteral("pendo-bridge-cli %1\n").arg(QStringLiteral(BRIDGE_VERSION));
+        return ExitOk;
+    }
+    m_json = parser.isSet(jsonOption);
+    m_skipInvalid = parser.isSet(skipOption);
+    m_rejectFile = parser.value(rejectOption);
+    m_mapSpecs = parser.values(mapOption);
+
+    const QStringList args = parser.positionalArguments();
+    if (args.isEmpty()) {
+        m_err << helpText();
+        return ExitUsage;
+    }
+    const QString command = args.first();
+    if (command != QLatin1String("import") && command != QLatin1String("workspace")
+        && command != QLatin1String("demo")) {
+        m_err << tr("Unknown command '%1'. Run 'pendo-bridge-cli --help' for usage.").arg(command) << u'\n';
+        return ExitUsage;
+    }
+
+    const QString path = parser.isSet(workspaceOption) ? QFileInfo(parser.value(workspaceOption)).absoluteFilePath()
+                                                       : Database::defaultWorkspacePath();
+    Database database(path);
+    QString error;
+    if (!database.open(&error)) {
+        if (m_json)
+            printJson({{QStringLiteral("ok"), false}, {QStringLiteral("fatalError"), error}});
+        m_err << error << u'\n';
+        return ExitWorkspace;
+    }
+
+    if (command == QLatin1String("import"))
+        return importRecords(database, args.mid(1));
+    if (command == QLatin1String("demo"))
+        return seedDemo(database);
+    if (args.value(1) == QLatin1String("info"))
+        return workspaceInfo(database);
+    m_err << tr("Usage: pendo-bridge-cli workspace info") << u'\n';
+    return ExitUsage;
+}
+
+int CliCommands::importRecords(Database &database, const QStringList &args)
+{
+    RecordKind kind;
+    if (args.size() != 2 || !recordKindFromKey(args.at(0), &kind)) {
+        m_err << tr("Usage: pendo-bridge-cli import accounts|contacts FILE [--skip-invalid] [--reject-file PATH] "
+                    "[--map COLUMN=FIELD]")
+              << u'\n';
+        return ExitUsage;
+    }
+    const QString file = args.at(1);
+    const ImportPreview preview = CsImporter::preview(file, kind);
+    ImportReport report;
+    if (!preview.error.isEmpty()) {
+        report.fatalError = preview.error;
+    } else {
+        ColumnMapping mapping = preview.mapping;
+        QString error;
+        for (const QString &spec : std::as_const(m_mapSpecs)) {
+            if (!mapping.apply(spec, &error)) {
+                report.fatalError = tr("--map %1: %2").arg(spec, error);
+                break;
+            }
+        }
+        if (report.fatalError.isEmpty()) {
+            ImportOptions options;
+            options.skipInvalid = m_skipInvalid;
+            options.rejectFilePath = m_rejectFile;
+            options.actor = QStringLiteral("cli");
+            report = CsImporter(database, kind).run(file, mapping, options);
+        }
+    }
+
+    if (m_json)
+        printJson(reportToJson(kind, file, report));
+
+    const QString fileName = QFileInfo(file).fileName();
+    if (!report.fatalError.isEmpty()) {
+        m_err << tr("%1: %2").arg(fileName, report.fatalError) << u'\n';
+        return report.workspaceFailure ? ExitWorkspace : ExitBadInput;
+    }
+    if (!report.written) {
+        m_err << tr("%1: %2 of %3 rows have problems; nothing was imported.")
+                     .arg(fileName)
+                     .arg(report.rejected)
+                     .arg(report.rowsRead)
+              << u'\n';
+        for (const RowError &error : std::as_const(report.errors))
+            m_err << QStringLiteral("  ") << error.toString() << u'\n';
+        if (report.errorCount > report.errors.size())
+            m_err << tr("  ... and %1 more").arg(report.errorCount - report.errors.size()) << u'\n';
+        m_err << tr("Fix the rows, or import the valid ones with --skip-invalid.") << u'\n';
+        return ExitInvalidRows;
+    }
+    if (!m_json) {
+        m_out << tr("Imported %1 %2 from %3: %4 new, %5 updated.")
+                     .arg(report.inserted + report.updated)
+                     .arg(recordKindKey(kind), fileName)
+                     .arg(report.inserted)
+                     .arg(report.updated)
+              << u'\n';
+        if (report.rejected > 0)
+            m_out << tr("Skipped %1 invalid row(s); they are in %2 with the reason for each.")
+                         .arg(report.rejected)
+                         .arg(QDir::toNativeSeparators(report.rejectFilePath))
+                  << u'\n';
+    }
+    return ExitOk;
+}
+
+int CliCommands::workspaceInfo(Database &database)
+{
+    WorkspaceInfo info;
+    QString error;
+    if (!WorkspaceInfo::read(database, &info, &error)) {
+        m_err << error << u'\n';
+        return ExitWorkspace;
+    }
+    if (m_json) {
+        printJson({{QStringLiteral("path"), info.path},
+                   {QStringLiteral("schemaVersion"), info.schemaVersion},
+                   {QStringLiteral("accounts"), info.accounts},
+                   {QStringLiteral("contacts"), info.contacts},
+                   {QStringLiteral("imports"), info.imports}});
+    } else {
+        m_out << tr("Workspace:      %1\n"
+                    "Schema version: %2\n"
+                    "Accounts:       %3\n"
+                    "Contacts:       %4\n"
+                    "Imports:        %5\n")
+                     .arg(QDir::toNativeSeparators(info.path))
+                     .arg(info.schemaVersion)
+                     .arg(info.accounts)
+                     .arg(info.contacts)
+                     .arg(info.imports);
+    }
+    return ExitOk;
+}
+
+int CliCommands::seedDemo(Database &database)
+{
+    ImportReport accounts;
+    ImportReport contacts;
+    QString error;
+    if (!DemoData::seed(database, &accounts, &contacts, &error)) {
+        m_err << tr("Cannot fill the demo workspace: %1").arg(error) << u'\n';
+        return ExitWorkspace;
+    }
+    m_out << tr("Demo customers imported: %1 accounts, %2 contacts.")
+                 .arg(accounts.inserted + accounts.updated)
+                 .arg(contacts.inserted + contacts.updated)
+          << u'\n';
+    return workspaceInfo(database);
+}

@@ -1,0 +1,6 @@
+#pragma once
+
+class QCoreApplication;
+
+/** Loads the product's and Qt's translations for the system locale into the application. */
+void installTranslations(QCoreApplication &app);

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class QSqlDatabase;
+
+/**
+ * Everything that differs between the SQL backends lives here, so repositories stay portable.
+ * Stateless; shared by all threads.
+ */
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    /** The dialect for a Qt SQL driver name ("QSQLITE"); nullptr when unsupported. */
+    static std::unique_ptr<SqlDialect> forDriver(const QString &driverName);
+
+    virtual QString driverName() const = 0;
+    /** Statements run on every new connection (pragmas, session settings). */
+    virtual QStringList connectionSetup() const = 0;
+    /** The schema version stored in the database; nullopt with *error set on failure. */
+    virtual std::optional<int> schemaVersion(QSqlDatabase &db, QString *error) const = 0;
+    /** Records the schema version; runs inside the migration's transaction. */
+    virtual bool setSchemaVersion(QSqlDatabase &db, int version, QString *error) const = 0;
+    /** An expression that merges two JSON object texts, keys of the second winning. */
+    virtual QString jsonMergeExpression(const QString &existing, const QString &incoming) const = 0;
+    /** Whether a database error means the disk (or quota) is full. */
+    virtual bool isDiskFull(const QString &nativeErrorCode) const = 0;
+};
+
+/** SQLite: WAL, foreign keys, NORMAL sync, version in PRAGMA user_version, JSON1 for merges. */
+class SqliteDialect final : public SqlDialect
+{
+public:
+    QString driverName() const override;
+    QStringList connectionSetup() const override;
+    std::optional<int> schemaVersion(QSqlDatabase &db, QString *error) const override;
+    bool setSchemaVersion(QSqlDatabase &db, int version, QString *error) const override;
+    QString jsonMergeExpression(const QString &existing, const QString &incoming) const override;
+    bool isDiskFull(const QString &nativeErrorCode) const override;
+};
