@@ -11,7 +11,7 @@
 #include <QStandardPaths>
 #include <QThread>
 
-Q_LOGGING_CATEGORY(lcStore, "bridge.store")
+Q_LOGGING_CATEGORY(lcStore, "bridge.store", QtInfoMsg)
 
 namespace {
 

@@ -177,7 +177,8 @@ void ImportDialog::rebuildMapping()
 {
     const ColumnMapping &mapping = m_controller.mapping();
     const ImportPreview &preview = m_controller.preview();
-    if (m_mappingTable->rowCount() != mapping.columnCount()) {
+    if (m_mappingTable->rowCount() != mapping.columnCount() || m_comboKind != m_controller.kind()) {
+        m_comboKind = m_controller.kind();
         m_mappingTable->setRowCount(int(mapping.columnCount()));
         for (int column = 0; column < mapping.columnCount(); ++column) {
             auto *combo = new QComboBox(m_mappingTable);
@@ -244,7 +245,7 @@ void ImportDialog::showReport(const ImportReport &report)
     } else if (!report.fatalError.isEmpty()) {
         m_summaryLabel->setText(report.fatalError);
     } else if (!report.hasRowErrors()) {
-        m_summaryLabel->setText(tr("All %n row(s) are valid and ready to import.", nullptr, int(report.rowsRead)));
+        m_summaryLabel->setText(tr("Rows checked: %1. All are valid and ready to import.").arg(report.rowsRead));
     } else {
         m_summaryLabel->setText(tr("%1 of %2 rows have problems. Fix the file or the mapping, or skip the invalid "
                                    "rows; nothing has been written.")
@@ -253,7 +254,7 @@ void ImportDialog::showReport(const ImportReport &report)
         for (const RowError &error : report.errors)
             m_issuesList->addItem(error.toString());
         if (report.errorCount > report.errors.size())
-            m_issuesList->addItem(tr("… and %n more problem(s).", nullptr, int(report.errorCount - report.errors.size())));
+            m_issuesList->addItem(tr("Further problems not listed: %1").arg(report.errorCount - report.errors.size()));
     }
     updateButtons();
 }
@@ -264,7 +265,7 @@ void ImportDialog::showImported(const ImportReport &report)
         QString text = tr("Imported: %1 new, %2 updated.").arg(report.inserted).arg(report.updated);
         if (report.rejected > 0)
             text += u' '
-                    + tr("%1 invalid row(s) were skipped and written to %2.")
+                    + tr("Invalid rows skipped: %1; they are in %2 with the reason for each.")
                           .arg(report.rejected)
                           .arg(QDir::toNativeSeparators(report.rejectFilePath));
         m_summaryLabel->setText(text);

@@ -58,4 +58,5 @@ private:
     QProgressBar *m_progress;
     QDialogButtonBox *m_buttons;
     QPushButton *m_importButton;
+    RecordKind m_comboKind = RecordKind::Accounts;
 };

@@ -74,7 +74,7 @@ void RecordsView::updateCount()
     const int shown = m_proxy->rowCount();
     const int total = m_model->rowCount();
     if (shown == total)
-        m_count->setText(tr("%n record(s)", nullptr, total));
+        m_count->setText(tr("Records: %1").arg(total));
     else
-        m_count->setText(tr("%1 of %2 records").arg(shown).arg(total));
+        m_count->setText(tr("Records: %1 of %2").arg(shown).arg(total));
 }
