@@ -65,15 +65,18 @@ QVariant QueryTableModel::display(int, const QVariant &value) const
 
 bool QueryTableModel::isLoading() const
 {
-    return m_watcher.isRunning();
+    return m_loading;
 }
 
 void QueryTableModel::reload()
 {
-    if (m_watcher.isRunning()) {
+    // Our own flag, not the watcher's isRunning(): a job can have finished while its finished()
+    // signal is still queued, and replacing the future then would drop that result.
+    if (m_loading) {
         m_reloadPending = true;
         return;
     }
+    m_loading = true;
     m_watcher.setFuture(QtConcurrent::run(&QueryTableModel::load, std::ref(m_database), m_sql, int(m_columns.size())));
 }
 
@@ -103,6 +106,7 @@ QueryTableModel::LoadResult QueryTableModel::load(Database &database, const QStr
 
 void QueryTableModel::finishLoad()
 {
+    m_loading = false;
     LoadResult result = m_watcher.result();
     if (!result.error.isEmpty()) {
         m_lastError = result.error;

@@ -62,6 +62,7 @@ private:
     const QList<Column> m_columns;
     QList<QList<QVariant>> m_rows;
     QFutureWatcher<LoadResult> m_watcher;
+    bool m_loading = false;
     bool m_reloadPending = false;
     QString m_lastError;
 };

@@ -66,7 +66,6 @@ ImportDialog::ImportDialog(Database &database, RecordKind kind, QWidget *parent)
     m_mappingTable->setColumnCount(3);
     m_mappingTable->setHorizontalHeaderLabels({tr("Column in the file"), tr("Imports as"), tr("First value")});
     m_mappingTable->horizontalHeader()->setSectionResizeMode(FileColumn, QHeaderView::ResizeToContents);
-    m_mappingTable->horizontalHeader()->setSectionResizeMode(TargetColumn, QHeaderView::ResizeToContents);
     m_mappingTable->horizontalHeader()->setStretchLastSection(true);
     m_mappingTable->verticalHeader()->hide();
     m_mappingTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -87,6 +86,7 @@ ImportDialog::ImportDialog(Database &database, RecordKind kind, QWidget *parent)
     splitter->addWidget(mappingBox);
     splitter->addWidget(previewBox);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({480, 480});
 
     m_summaryLabel->setObjectName(QStringLiteral("summaryLabel"));
     m_summaryLabel->setWordWrap(true);
@@ -192,6 +192,9 @@ void ImportDialog::rebuildMapping()
                 m_controller.setTarget(column, targetForCombo(column, index));
             });
             m_mappingTable->setCellWidget(column, TargetColumn, combo);
+            // Cell widgets do not take part in ResizeToContents; size the column for the widest choice.
+            m_mappingTable->setColumnWidth(TargetColumn,
+                                           std::max(m_mappingTable->columnWidth(TargetColumn), combo->sizeHint().width()));
         }
     }
     for (int column = 0; column < mapping.columnCount(); ++column) {
