@@ -59,7 +59,7 @@ bool Migrations::applyUpTo(QSqlDatabase &db, const SqlDialect &dialect, int vers
         QString failure;
         for (const QString &statement : statements) {
             QSqlQuery query(db);
-            if (!query.exec(statement)) {
+            if (!query.exec(dialect.adaptStatement(statement))) {
                 failure = QCoreApplication::translate("Migrations", "Upgrading the workspace to schema version %1 "
                                                                     "failed: %2")
                               .arg(next)

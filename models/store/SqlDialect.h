@@ -27,6 +27,11 @@ public:
     virtual std::optional<int> schemaVersion(QSqlDatabase &db, QString *error) const = 0;
     /** Records the schema version; runs inside the migration's transaction. */
     virtual bool setSchemaVersion(QSqlDatabase &db, int version, QString *error) const = 0;
+    /**
+     * Adapts one statement of a migration, written in the portable subset, to this backend
+     * (e.g. surrogate keys: SQLite's INTEGER PRIMARY KEY, PostgreSQL's identity columns).
+     */
+    virtual QString adaptStatement(const QString &statement) const { return statement; }
     /** An expression that merges two JSON object texts, keys of the second winning. */
     virtual QString jsonMergeExpression(const QString &existing, const QString &incoming) const = 0;
     /** Whether a database error means the disk (or quota) is full. */
