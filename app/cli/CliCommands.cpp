@@ -1,10 +1,13 @@
 #include "CliCommands.h"
 
+#include "PendoCommands.h"
+
 #include "store/ColumnMapping.h"
 #include "store/CsImporter.h"
 #include "store/Database.h"
 #include "store/DemoData.h"
 #include "store/WorkspaceInfo.h"
+#include "security/CredentialStore.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -62,6 +65,16 @@ QString CliCommands::helpText() const
               "      --map COLUMN=FIELD   Override the automatic column mapping (repeatable);\n"
               "                           FIELD is a field key, custom:NAME or ignore\n"
               "  workspace info           Show the workspace's location, schema and record counts\n"
+              "  connect --region R       Verify an integration key in region R (us, us1, eu, jp, au),\n"
+              "                           remember the region and store the key in the system keychain.\n"
+              "                           The key comes from --key-file, %2, or standard input.\n"
+              "      --base-url URL       A custom API address instead of a region (reseller or proxy)\n"
+              "  doctor                   Try the key in every region and report which accepts it, write\n"
+              "                           access, apps, whether aggregations and reports answer, and the\n"
+              "                           subscription's time zone\n"
+              "      --key-file PATH      Read the key from a file only you can read (chmod 600)\n"
+              "      --no-keychain        Neither read nor store the key in the system keychain\n"
+              "      --timeout SECONDS    Per-request time-out (default 30)\n"
               "  demo                     Fill the workspace with the bundled demo customers\n"
               "\n"
               "Options:\n"
@@ -80,8 +93,15 @@ QString CliCommands::helpText() const
               "  1  usage error\n"
               "  2  the file has invalid rows; nothing was written (the rows are listed)\n"
               "  3  the file cannot be read, or its columns cannot be mapped\n"
-              "  4  the workspace cannot be opened or written (newer version, disk full, ...)\n")
-        .arg(QDir::toNativeSeparators(Database::defaultWorkspacePath()));
+              "  4  the workspace cannot be opened or written (newer version, disk full, ...)\n"
+              "  5  no integration key was given or found\n"
+              "  6  Pendo refused the key (wrong key, revoked, or another region's key)\n"
+              "  7  Pendo cannot be reached (connection refused, DNS, TLS, time-out)\n"
+              "  8  Pendo answered with errors (rate limit, server errors, broken answers)\n"
+              "  9  the key works but a check failed (apps, aggregations, reports, time zone)\n"
+              " 10  the key works but could not be stored (no keychain service)\n")
+        .arg(QDir::toNativeSeparators(Database::defaultWorkspacePath()),
+             QLatin1String(HeadlessKeySource::environmentVariable));
 }
 
 void CliCommands::printJson(const QJsonObject &object)
@@ -101,7 +121,13 @@ int CliCommands::run(const QStringList &arguments)
     const QCommandLineOption mapOption(QStringLiteral("map"), QString(), QStringLiteral("column=field"));
     const QCommandLineOption helpOption(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption versionOption(QStringList{QStringLiteral("v"), QStringLiteral("version")});
-    parser.addOptions({workspaceOption, jsonOption, skipOption, rejectOption, mapOption, helpOption, versionOption});
+    const QCommandLineOption regionOption(QStringLiteral("region"), QString(), QStringLiteral("region"));
+    const QCommandLineOption baseUrlOption(QStringLiteral("base-url"), QString(), QStringLiteral("url"));
+    const QCommandLineOption keyFileOption(QStringLiteral("key-file"), QString(), QStringLiteral("path"));
+    const QCommandLineOption noKeychainOption(QStringLiteral("no-keychain"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QString(), QStringLiteral("seconds"));
+    parser.addOptions({workspaceOption, jsonOption, skipOption, rejectOption, mapOption, helpOption, versionOption,
+                       regionOption, baseUrlOption, keyFileOption, noKeychainOption, timeoutOption});
     if (!parser.parse(arguments)) {
         m_err << parser.errorText() << u'\n' << tr("Run 'pendo-bridge-cli --help' for usage.") << u'\n';
         return ExitUsage;
@@ -125,8 +151,9 @@ int CliCommands::run(const QStringList &arguments)
         return ExitUsage;
     }
     const QString command = args.first();
-    if (command != QLatin1String("import") && command != QLatin1String("workspace")
-        && command != QLatin1String("demo")) {
+    const QStringList commands{QStringLiteral("import"), QStringLiteral("workspace"), QStringLiteral("demo"),
+                               QStringLiteral("connect"), QStringLiteral("doctor")};
+    if (!commands.contains(command)) {
         m_err << tr("Unknown command '%1'. Run 'pendo-bridge-cli --help' for usage.").arg(command) << u'\n';
         return ExitUsage;
     }
@@ -146,6 +173,18 @@ int CliCommands::run(const QStringList &arguments)
         return importRecords(database, args.mid(1));
     if (command == QLatin1String("demo"))
         return seedDemo(database);
+    if (command == QLatin1String("connect") || command == QLatin1String("doctor")) {
+        PendoCommandOptions options;
+        options.region = parser.value(regionOption);
+        options.baseUrl = parser.value(baseUrlOption);
+        options.keyFile = parser.value(keyFileOption);
+        options.noKeychain = parser.isSet(noKeychainOption);
+        options.json = m_json;
+        if (parser.isSet(timeoutOption))
+            options.timeoutSeconds = std::max(1, parser.value(timeoutOption).toInt());
+        PendoCommands pendo(database, options, m_out, m_err);
+        return command == QLatin1String("connect") ? pendo.connect() : pendo.doctor();
+    }
     if (args.value(1) == QLatin1String("info"))
         return workspaceInfo(database);
     m_err << tr("Usage: pendo-bridge-cli workspace info") << u'\n';

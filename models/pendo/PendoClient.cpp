@@ -56,6 +56,7 @@ void PendoCall::start()
     ++m_attempts;
     m_timedOut = false;
     m_redirectRefused = false;
+    m_encrypted = false;
 
     QNetworkRequest request(m_url);
     request.setRawHeader(keyHeader, m_client->m_config.integrationKey);
@@ -77,6 +78,7 @@ void PendoCall::start()
         }
     });
     connect(reply, &QNetworkReply::finished, this, &PendoCall::onReplyFinished);
+    connect(reply, &QNetworkReply::encrypted, this, [this] { m_encrypted = true; });
 
     auto *timer = new QTimer(reply);
     timer->setSingleShot(true);
@@ -107,8 +109,14 @@ void PendoCall::onReplyFinished()
         return finish(PendoError(PendoError::Kind::RedirectRefused, m_httpStatus));
     if (m_timedOut)
         return retryOrFinish(PendoError(PendoError::Kind::Timeout), std::nullopt);
-    if (m_httpStatus == 0)
-        return retryOrFinish(transportError(networkError, reply->errorString()), std::nullopt);
+    if (m_httpStatus == 0) {
+        PendoError error = transportError(networkError, reply->errorString());
+        // An HTTPS connection that closed before the handshake completed never spoke TLS with us.
+        if (m_url.scheme() == QLatin1String("https") && !m_encrypted
+            && error.kind() == PendoError::Kind::NetworkError)
+            error = PendoError(PendoError::Kind::TlsFailure, 0, reply->errorString());
+        return retryOrFinish(error, std::nullopt);
+    }
 
     QByteArray body = reply->readAll();
     if (m_httpStatus >= 200 && m_httpStatus < 300) {

@@ -76,6 +76,7 @@ private:
     bool m_finished = false;
     bool m_timedOut = false;
     bool m_redirectRefused = false;
+    bool m_encrypted = false;
     QList<std::chrono::milliseconds> m_retryDelays;
 };
 

@@ -53,8 +53,32 @@ QString CredentialScope::entryName() const
     return QStringLiteral("integration-key/%1/%2").arg(QString::fromLatin1(digest), region);
 }
 
+namespace {
+
+/** On Linux the keychain services are reached over the session bus; without one there is no keychain. */
+bool keychainUnreachable(QObject *context, const CredentialStore::Callback &done)
+{
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        CredentialResult result;
+        result.status = CredentialResult::Status::NoKeychain;
+        result.message = HeadlessKeySource::noKeychainAdvice();
+        answerLater(context, done, result);
+        return true;
+    }
+#else
+    Q_UNUSED(context)
+    Q_UNUSED(done)
+#endif
+    return false;
+}
+
+} // namespace
+
 void KeychainCredentialStore::read(const CredentialScope &scope, QObject *context, Callback done)
 {
+    if (keychainUnreachable(context, done))
+        return;
     auto *job = new QKeychain::ReadPasswordJob(serviceName);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
@@ -71,6 +95,8 @@ void KeychainCredentialStore::read(const CredentialScope &scope, QObject *contex
 void KeychainCredentialStore::write(const CredentialScope &scope, const QByteArray &secret, QObject *context,
                                     Callback done)
 {
+    if (keychainUnreachable(context, done))
+        return;
     auto *job = new QKeychain::WritePasswordJob(serviceName);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);
@@ -83,6 +109,8 @@ void KeychainCredentialStore::write(const CredentialScope &scope, const QByteArr
 
 void KeychainCredentialStore::remove(const CredentialScope &scope, QObject *context, Callback done)
 {
+    if (keychainUnreachable(context, done))
+        return;
     auto *job = new QKeychain::DeletePasswordJob(serviceName);
     job->setAutoDelete(true);
     job->setInsecureFallback(false);

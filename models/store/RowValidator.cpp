@@ -149,11 +149,13 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
         }
         switch (field->type) {
         case FieldType::Identifier:
-            if (value.size() > 255) {
+            if (raw.size() > 255) {
                 fail(header, tr("the id is longer than 255 characters"));
                 break;
             }
-            row->externalId = value;
+            // Ids are kept exactly as the source system wrote them; matching rules decide later
+            // whether " ACME-1" and "ACME-1" are the same customer.
+            row->externalId = raw;
             break;
         case FieldType::Text:
             row->columns.append({columnOf(*field), value});
@@ -202,7 +204,9 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
             break;
         }
         case FieldType::AccountReference: {
-            const auto it = m_context.accounts.constFind(value);
+            auto it = m_context.accounts.constFind(raw);
+            if (it == m_context.accounts.cend())
+                it = m_context.accounts.constFind(value);
             if (it == m_context.accounts.cend())
                 fail(header, tr("unknown account '%1': import that account first or correct the id").arg(value));
             else

@@ -190,12 +190,16 @@ private Q_SLOTS:
         CsRow row;
         QList<RowError> errors;
         CsvRecord first{{QStringLiteral("A1"), QStringLiteral("One")}, 2, {}};
-        CsvRecord second{{QStringLiteral(" A1 "), QStringLiteral("Two")}, 9, {}};
+        CsvRecord second{{QStringLiteral("A1"), QStringLiteral("Two")}, 9, {}};
+        CsvRecord spaced{{QStringLiteral(" A1"), QStringLiteral("Spaced")}, 11, {}};
         QVERIFY(validator.validate(first, &row, &errors));
         QVERIFY(!validator.validate(second, &row, &errors));
         QCOMPARE(errors.size(), 1);
         QCOMPARE(errors.first().toString(),
                  QStringLiteral("line 9, column 'id': duplicate external id 'A1' (first seen on line 2)"));
+        // Ids are kept as written: a leading space makes another id, left for matching rules to judge.
+        QVERIFY(validator.validate(spaced, &row, &errors));
+        QCOMPARE(row.externalId, QStringLiteral(" A1"));
     }
 };
 

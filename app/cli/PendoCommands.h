@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <QUrl>
+
+class Database;
+class PendoError;
+
+/** Exit codes of the Pendo commands (connect, doctor); documented in --help. */
+enum PendoExitCode : int {
+    ExitNoKey = 5,
+    ExitKeyRejected = 6,
+    ExitUnreachable = 7,
+    ExitPendoFailing = 8,
+    ExitChecksFailed = 9,
+    ExitKeyNotStored = 10,
+};
+
+/** Options the Pendo commands share. */
+struct PendoCommandOptions
+{
+    QString region;
+    QString baseUrl;
+    QString keyFile;
+    bool noKeychain = false;
+    bool json = false;
+    int timeoutSeconds = 30;
+};
+
+/**
+ * `connect` and `doctor`: verify a key, store it in the keychain, remember the region, and
+ * diagnose what a key can do. Runs the main event loop until the answer is in. Main thread.
+ */
+class PendoCommands final
+{
+    Q_DECLARE_TR_FUNCTIONS(PendoCommands)
+public:
+    PendoCommands(Database &database, PendoCommandOptions options, QTextStream &out, QTextStream &err);
+
+    int connect();
+    int doctor();
+
+    static int exitCodeFor(const PendoError &error);
+
+private:
+    QByteArray keyFromFileOrEnvironment(QString *error) const;
+    QByteArray keyFromStandardInput() const;
+    /** Reads the stored key for the workspace's region; empty when none. */
+    QByteArray keyFromKeychain(QString *message);
+
+    Database &m_database;
+    const PendoCommandOptions m_options;
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
