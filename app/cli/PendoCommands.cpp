@@ -253,7 +253,10 @@ int PendoCommands::doctor()
 
     m_out << tr("Region  Answer") << u'\n';
     for (const RegionOutcome &outcome : report.regions) {
-        const QString answer = outcome.accepted ? tr("accepts the key") : outcome.error.message();
+        const QString answer = outcome.accepted ? tr("accepts the key")
+                               : outcome.error.kind() == PendoError::Kind::InvalidKeyOrRegion
+                                   ? tr("rejects the key (not this key's region, or a wrong key)")
+                                   : outcome.error.message();
         m_out << outcome.region.leftJustified(8) << answer << u'\n';
     }
     m_out << u'\n';

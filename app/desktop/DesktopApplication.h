@@ -6,7 +6,9 @@
 
 #include <memory>
 
+class CredentialStore;
 class Database;
+class DemoSimulator;
 class MainWindow;
 
 /**
@@ -24,7 +26,12 @@ public:
     int start(const QStringList &arguments);
 
 private:
+    void startDemo();
+    void importDemoCustomers(const QString &accountsFile, const QString &contactsFile);
+
     std::unique_ptr<QTemporaryDir> m_demoDir;
+    std::unique_ptr<DemoSimulator> m_simulator;
     std::unique_ptr<Database> m_database;
+    std::unique_ptr<CredentialStore> m_credentials;
     std::unique_ptr<MainWindow> m_window;
 };

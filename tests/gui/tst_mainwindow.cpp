@@ -3,11 +3,14 @@
 #include "imports/ImportDialog.h"
 #include "items/AccountsModel.h"
 #include "mainwindow/MainWindow.h"
+#include "security/CredentialStore.h"
+#include "store/WorkspaceSettings.h"
 #include "store/DemoData.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -29,7 +32,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(DemoData::seed(ws.database(), &accounts, &contacts, &error), qPrintable(error));
 
-        MainWindow window(ws.database());
+        MemoryCredentialStore credentials;
+        MainWindow window(ws.database(), credentials);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationListWidget"));
@@ -57,7 +61,8 @@ private Q_SLOTS:
     void importActionOpensTheDialogAndViewsReload()
     {
         TestWorkspace ws;
-        MainWindow window(ws.database());
+        MemoryCredentialStore credentials;
+        MainWindow window(ws.database(), credentials);
         window.show();
         QSignalSpy loaded(window.accountsModel(), &QueryTableModel::loaded);
         QVERIFY(loaded.wait(5000));
@@ -75,6 +80,58 @@ private Q_SLOTS:
         auto *action = window.findChild<QAction *>(QStringLiteral("importContactsAction"));
         QVERIFY(action);
         QCOMPARE(action->text(), QStringLiteral("Import &Contacts…"));
+    }
+
+    void finishedSetupStoresRegionAndKeySeparately()
+    {
+        TestWorkspace ws;
+        MemoryCredentialStore credentials;
+        MainWindow window(ws.database(), credentials);
+        auto *label = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QCOMPARE(label->text(), QStringLiteral("Not connected to Pendo"));
+        QVERIFY(window.findChild<QAction *>(QStringLiteral("connectPendoAction")));
+
+        SetupResult result;
+        result.regionKey = QStringLiteral("eu");
+        result.baseUrl = QUrl(QStringLiteral("https://app.eu.pendo.io"));
+        result.integrationKey = QByteArrayLiteral("main-window-secret-1234");
+        result.verified = true;
+        QSignalSpy finished(&window, &MainWindow::setupFinished);
+        window.finishSetup(result);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(label->text(), QStringLiteral("Pendo: Europe"));
+        QCOMPARE(WorkspaceSettings(ws.database()).value(WorkspaceSettings::region), QStringLiteral("eu"));
+
+        std::optional<CredentialResult> stored;
+        credentials.read({ws.database().path(), QStringLiteral("eu")}, &window,
+                         [&stored](const CredentialResult &r) { stored = r; });
+        QTRY_VERIFY(stored.has_value());
+        QVERIFY(stored->ok());
+        QCOMPARE(stored->secret, result.integrationKey);
+        // The workspace holds the region, never the key.
+        QVERIFY(!ws.dump(QStringLiteral("settings"), QStringLiteral("setting_key")).join(u' ').contains(
+            QString::fromLatin1(result.integrationKey)));
+    }
+
+    void setupWithoutKeychainExplainsTheAlternatives()
+    {
+        TestWorkspace ws;
+        MemoryCredentialStore credentials;
+        credentials.simulateNoKeychain = true;
+        MainWindow window(ws.database(), credentials);
+        SetupResult result;
+        result.regionKey = QStringLiteral("us");
+        result.baseUrl = QUrl(QStringLiteral("https://app.pendo.io"));
+        result.integrationKey = QByteArrayLiteral("k");
+        QSignalSpy finished(&window, &MainWindow::setupFinished);
+        window.finishSetup(result);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        QVERIFY(finished.first().at(1).toString().contains(QStringLiteral("PENDO_INTEGRATION_KEY")));
+        auto *box = window.findChild<QMessageBox *>();
+        QVERIFY(box);
+        box->close();
     }
 };
 

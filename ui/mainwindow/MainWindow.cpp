@@ -1,6 +1,10 @@
 #include "MainWindow.h"
 
 #include "imports/ImportDialog.h"
+#include "pendo/Region.h"
+#include "security/CredentialStore.h"
+#include "store/WorkspaceSettings.h"
+#include "wizards/SetupWizard.h"
 #include "items/AccountsModel.h"
 #include "items/ContactsModel.h"
 #include "store/Database.h"
@@ -10,6 +14,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -17,9 +22,11 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
-MainWindow::MainWindow(Database &database, QWidget *parent)
+MainWindow::MainWindow(Database &database, CredentialStore &credentials, QWidget *parent)
     : QMainWindow(parent)
     , m_database(database)
+    , m_credentials(credentials)
+    , m_connectionLabel(new QLabel(this))
     , m_accounts(new AccountsModel(database, this))
     , m_contacts(new ContactsModel(database, this))
     , m_navigation(new QListWidget(this))
@@ -61,6 +68,11 @@ MainWindow::MainWindow(Database &database, QWidget *parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
 
+    QMenu *pendo = menuBar()->addMenu(tr("&Pendo"));
+    QAction *connectAction = pendo->addAction(tr("&Connect to Pendo…"));
+    connectAction->setObjectName(QStringLiteral("connectPendoAction"));
+    connect(connectAction, &QAction::triggered, this, &MainWindow::showSetupWizard);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Pendo Bridge"));
     connect(about, &QAction::triggered, this, [this] {
@@ -70,10 +82,13 @@ MainWindow::MainWindow(Database &database, QWidget *parent)
                                .arg(QStringLiteral(BRIDGE_VERSION), QDir::toNativeSeparators(m_database.path())));
     });
 
+    m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
+    statusBar()->addPermanentWidget(m_connectionLabel);
+    updateConnectionLabel();
     connect(m_accounts, &QueryTableModel::loaded, this, &MainWindow::updateStatus);
     connect(m_contacts, &QueryTableModel::loaded, this, &MainWindow::updateStatus);
     updateStatus();
-    reloadAll();
+    reloadViews();
 }
 
 void MainWindow::addView(const QString &title, QWidget *view)
@@ -82,7 +97,7 @@ void MainWindow::addView(const QString &title, QWidget *view)
     m_stack->addWidget(view);
 }
 
-void MainWindow::reloadAll()
+void MainWindow::reloadViews()
 {
     m_accounts->reload();
     m_contacts->reload();
@@ -100,8 +115,59 @@ void MainWindow::showImportDialog(RecordKind kind, const QString &path)
 {
     auto *dialog = new ImportDialog(m_database, kind, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ImportDialog::importFinished, this, &MainWindow::reloadAll);
+    connect(dialog, &ImportDialog::importFinished, this, &MainWindow::reloadViews);
     dialog->show();
     if (!path.isEmpty())
         dialog->openFile(path);
+}
+
+void MainWindow::updateConnectionLabel()
+{
+    WorkspaceSettings settings(m_database);
+    const QString region = settings.value(WorkspaceSettings::region);
+    if (region.isEmpty()) {
+        m_connectionLabel->setText(tr("Not connected to Pendo"));
+        return;
+    }
+    const RegionInfo *info = RegionTable::find(region);
+    m_connectionLabel->setText(tr("Pendo: %1").arg(info ? info->name : settings.value(WorkspaceSettings::baseUrl)));
+}
+
+void MainWindow::showSetupWizard()
+{
+    auto *wizard = new SetupWizard(RegionTable::fromEnvironment(), {}, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    if (!m_setupDefaults.integrationKey.isEmpty() || !m_setupDefaults.regionKey.isEmpty())
+        wizard->prefill(m_setupDefaults);
+    connect(wizard, &QDialog::accepted, this, [this, wizard] { finishSetup(wizard->setupResult()); });
+    wizard->open();
+}
+
+void MainWindow::finishSetup(const SetupResult &result)
+{
+    WorkspaceSettings settings(m_database);
+    QString error;
+    if (!settings.setValue(WorkspaceSettings::region, result.regionKey, &error)
+        || !settings.setValue(WorkspaceSettings::baseUrl, result.baseUrl.toString(), &error)) {
+        QMessageBox::warning(this, tr("Connect to Pendo"), tr("The workspace cannot record the region: %1").arg(error));
+        return;
+    }
+    updateConnectionLabel();
+    m_credentials.write({m_database.path(), result.regionKey}, result.integrationKey, this,
+                        [this](const CredentialResult &stored) {
+                            if (stored.ok()) {
+                                const QString message = tr("Connected to Pendo. The key is in the system keychain.");
+                                statusBar()->showMessage(message, 15000);
+                                Q_EMIT setupFinished(true, message);
+                                return;
+                            }
+                            const QString message = stored.status == CredentialResult::Status::NoKeychain
+                                                        ? stored.message
+                                                        : tr("The key works but could not be stored: %1").arg(stored.message);
+                            QMessageBox *box = new QMessageBox(QMessageBox::Warning, tr("Connect to Pendo"), message,
+                                                               QMessageBox::Ok, this);
+                            box->setAttribute(Qt::WA_DeleteOnClose);
+                            box->open();
+                            Q_EMIT setupFinished(false, message);
+                        });
 }

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "domain/CsRecords.h"
+#include "wizards/SetupResult.h"
 
 #include <QMainWindow>
 
 class AccountsModel;
+class CredentialStore;
+class QLabel;
 class ContactsModel;
 class Database;
 class QListWidget;
@@ -20,7 +23,7 @@ class MainWindow final : public QMainWindow
     Q_OBJECT
 
 public:
-    explicit MainWindow(Database &database, QWidget *parent = nullptr);
+    MainWindow(Database &database, CredentialStore &credentials, QWidget *parent = nullptr);
 
     AccountsModel *accountsModel() const { return m_accounts; }
     ContactsModel *contactsModel() const { return m_contacts; }
@@ -28,13 +31,29 @@ public:
 public Q_SLOTS:
     /** Opens the import dialog, optionally with a file already chosen. */
     void showImportDialog(RecordKind kind, const QString &path = QString());
+    /** Reloads every view from the workspace (after imports or syncs done elsewhere). */
+    void reloadViews();
+    /** Pendo → Connect to Pendo…: the setup wizard, pre-filled with the defaults if any. */
+    void showSetupWizard();
+    /** Values the wizard starts with (the demo pre-fills the simulator's key). */
+    void setSetupDefaults(const SetupResult &defaults) { m_setupDefaults = defaults; }
+    /** Records a finished setup: region in the workspace, key in the credential store. */
+    void finishSetup(const SetupResult &result);
+
+Q_SIGNALS:
+    /** The outcome of storing the key after setup, for the status line and tests. */
+    void setupFinished(bool keyStored, const QString &message);
 
 private:
     void addView(const QString &title, QWidget *view);
-    void reloadAll();
     void updateStatus();
 
+    void updateConnectionLabel();
+
     Database &m_database;
+    CredentialStore &m_credentials;
+    SetupResult m_setupDefaults;
+    QLabel *m_connectionLabel;
     AccountsModel *m_accounts;
     ContactsModel *m_contacts;
     QListWidget *m_navigation;

@@ -51,7 +51,7 @@ std::optional<SimOptions> parseSimOptions(const QStringList &args, std::int64_t 
     const auto port = option("port", "Port of the first region's listener; 0 picks a free port (default). With a "
                                      "fixed port, region i listens on PORT+i.",
                              "port", "0");
-    const auto regions = option("regions", "Comma-separated regions to open a listener for (us, us1, eu, jpn, au, "
+    const auto regions = option("regions", "Comma-separated regions to open a listener for (us, us1, eu, jp, au, "
                                            "…); default us.",
                                 "list", "us");
     const auto subscriptionRegion = option("subscription-region", "The region the subscription lives in; every "
