@@ -43,6 +43,12 @@ Cell scalarCell(simdjson::dom::element value, StringCache &cache)
     }
     case simdjson::dom::element_type::BOOL:
         return bool(value);
+    case simdjson::dom::element_type::ARRAY:
+    case simdjson::dom::element_type::OBJECT: {
+        // A whole object or list (e.g. "metadata") is kept as its compact JSON text.
+        const std::string text = simdjson::to_string(value);
+        return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    }
     default:
         return {};
     }

@@ -25,7 +25,8 @@ struct AggregationPage
 /**
  * Decodes {"startTime":…, "results":[{…}, …]} with simdjson's on-demand parser straight into
  * value types — no QJsonDocument in between, which matters for 50,000-row pages. Only the
- * requested fields are kept; dot paths ("metadata.auto.lastupdated") reach into objects.
+ * requested fields are kept; dot paths ("metadata.auto.lastupdated") reach into objects, and a
+ * field that holds an object or a list comes back as its compact JSON text.
  * Stateless apart from the parser buffers; one instance per thread.
  */
 class AggregationDecoder final
