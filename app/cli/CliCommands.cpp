@@ -1,5 +1,7 @@
 #include "CliCommands.h"
 
+#include "ConfigCommands.h"
+#include "MatchCommands.h"
 #include "PendoCommands.h"
 
 #include "store/ColumnMapping.h"
@@ -75,6 +77,13 @@ QString CliCommands::helpText() const
               "      --key-file PATH      Read the key from a file only you can read (chmod 600)\n"
               "      --no-keychain        Neither read nor store the key in the system keychain\n"
               "      --timeout SECONDS    Per-request time-out (default 30)\n"
+              "  catalog refresh          Read apps, features, pages, guides, track types, reports, metadata\n"
+              "                           schemas and Pendo's accounts and visitors into the workspace\n"
+              "  match preview            Match rates with the current rules (nothing is written)\n"
+              "  match apply              Resolve Pendo accounts and visitors to CS accounts and contacts\n"
+              "  contacts create-unmatched  Create contacts for unmatched visitors of matched accounts\n"
+              "  config export FILE       Write the whole integration configuration as readable JSON\n"
+              "  config import FILE       Validate a configuration file and save it as a new version\n"
               "  demo                     Fill the workspace with the bundled demo customers\n"
               "\n"
               "Options:\n"
@@ -152,7 +161,8 @@ int CliCommands::run(const QStringList &arguments)
     }
     const QString command = args.first();
     const QStringList commands{QStringLiteral("import"), QStringLiteral("workspace"), QStringLiteral("demo"),
-                               QStringLiteral("connect"), QStringLiteral("doctor")};
+                               QStringLiteral("connect"), QStringLiteral("doctor"), QStringLiteral("catalog"),
+                               QStringLiteral("match"), QStringLiteral("contacts"), QStringLiteral("config")};
     if (!commands.contains(command)) {
         m_err << tr("Unknown command '%1'. Run 'pendo-bridge-cli --help' for usage.").arg(command) << u'\n';
         return ExitUsage;
@@ -173,7 +183,25 @@ int CliCommands::run(const QStringList &arguments)
         return importRecords(database, args.mid(1));
     if (command == QLatin1String("demo"))
         return seedDemo(database);
-    if (command == QLatin1String("connect") || command == QLatin1String("doctor")) {
+    if (command == QLatin1String("config"))
+        return runConfigCommand(database, args.mid(1), m_json, m_out, m_err);
+    if (command == QLatin1String("match") || command == QLatin1String("contacts")) {
+        MatchCommands match(database, m_json, m_out, m_err);
+        const QString sub = args.value(1);
+        if (command == QLatin1String("match") && sub == QLatin1String("preview"))
+            return match.preview();
+        if (command == QLatin1String("match") && sub == QLatin1String("apply"))
+            return match.apply();
+        if (command == QLatin1String("contacts") && sub == QLatin1String("create-unmatched"))
+            return match.createUnmatchedContacts();
+        m_err << tr("Usage: pendo-bridge-cli match preview|apply, or contacts create-unmatched") << u'\n';
+        return ExitUsage;
+    }
+    if (command == QLatin1String("catalog") && args.value(1) != QLatin1String("refresh")) {
+        m_err << tr("Usage: pendo-bridge-cli catalog refresh") << u'\n';
+        return ExitUsage;
+    }
+    if (command == QLatin1String("connect") || command == QLatin1String("doctor") || command == QLatin1String("catalog")) {
         PendoCommandOptions options;
         options.region = parser.value(regionOption);
         options.baseUrl = parser.value(baseUrlOption);
@@ -183,6 +211,8 @@ int CliCommands::run(const QStringList &arguments)
         if (parser.isSet(timeoutOption))
             options.timeoutSeconds = std::max(1, parser.value(timeoutOption).toInt());
         PendoCommands pendo(database, options, m_out, m_err);
+        if (command == QLatin1String("catalog"))
+            return pendo.catalogRefresh();
         return command == QLatin1String("connect") ? pendo.connect() : pendo.doctor();
     }
     if (args.value(1) == QLatin1String("info"))

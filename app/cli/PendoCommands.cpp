@@ -1,13 +1,16 @@
 #include "PendoCommands.h"
 
 #include "pendo/KeyDoctor.h"
+#include "pendo/PendoClient.h"
 #include "pendo/RegionProbe.h"
 #include "security/CredentialStore.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
+#include "sync/CatalogSync.h"
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 #include <cstdio>
@@ -116,6 +119,27 @@ QByteArray PendoCommands::keyFromKeychain(QString *message)
     return key;
 }
 
+QByteArray PendoCommands::storedOrGivenKey()
+{
+    QString error;
+    QByteArray key = keyFromFileOrEnvironment(&error);
+    if (!error.isEmpty()) {
+        m_err << error << u'\n';
+        return {};
+    }
+    QString keychainMessage;
+    if (key.isEmpty())
+        key = keyFromKeychain(&keychainMessage);
+    if (key.isEmpty()) {
+        m_err << tr("No integration key: set %1, pass --key-file, or store one with 'pendo-bridge-cli connect'.")
+                     .arg(QLatin1String(HeadlessKeySource::environmentVariable))
+              << u'\n';
+        if (!keychainMessage.isEmpty())
+            m_err << keychainMessage << u'\n';
+    }
+    return key;
+}
+
 int PendoCommands::connect()
 {
     QString error;
@@ -212,22 +236,9 @@ int PendoCommands::doctor()
         m_err << tr("PENDO_BRIDGE_REGION_URLS: %1").arg(error) << u'\n';
         return 1;
     }
-    QByteArray key = keyFromFileOrEnvironment(&error);
-    if (!error.isEmpty()) {
-        m_err << error << u'\n';
-        return ExitNoKey;
-    }
-    QString keychainMessage;
+    const QByteArray key = storedOrGivenKey();
     if (key.isEmpty())
-        key = keyFromKeychain(&keychainMessage);
-    if (key.isEmpty()) {
-        m_err << tr("No integration key to check: set %1, pass --key-file, or run 'pendo-bridge-cli connect' first.")
-                     .arg(QLatin1String(HeadlessKeySource::environmentVariable))
-              << u'\n';
-        if (!keychainMessage.isEmpty())
-            m_err << keychainMessage << u'\n';
         return ExitNoKey;
-    }
 
     KeyDoctor doctor(regions, key);
     doctor.setTimeout(std::chrono::seconds(m_options.timeoutSeconds));
@@ -293,4 +304,88 @@ int PendoCommands::doctor()
         m_out << tr("Time zone:     unknown (%1)").arg(report.timeZoneError.message()) << u'\n';
     }
     return code;
+}
+
+int PendoCommands::catalogRefresh()
+{
+    WorkspaceSettings settings(m_database);
+    const QUrl baseUrl(m_options.baseUrl.isEmpty() ? settings.value(WorkspaceSettings::baseUrl) : m_options.baseUrl);
+    if (!baseUrl.isValid() || baseUrl.isEmpty()) {
+        m_err << tr("This workspace is not connected to Pendo yet: run 'pendo-bridge-cli connect --region R' first.")
+              << u'\n';
+        return ExitNoKey;
+    }
+    const QByteArray key = storedOrGivenKey();
+    if (key.isEmpty())
+        return ExitNoKey;
+
+    ClientConfig config;
+    config.baseUrl = baseUrl;
+    config.integrationKey = key;
+    config.timeout = std::chrono::seconds(std::max(m_options.timeoutSeconds, 60));
+    PendoClient client(config);
+    CatalogSync sync(m_database, &client);
+    PendoError failure;
+    QString storeError;
+    if (!m_options.json)
+        QObject::connect(&sync, &CatalogSync::progress, QCoreApplication::instance(),
+                         [this](const QString &message) { m_err << message << u'\n' << Qt::flush; });
+    runLoop([&](std::function<void(int)> done) {
+        QObject::connect(&sync, &CatalogSync::finished, QCoreApplication::instance(),
+                         [&, done](const PendoError &pendoError, const QString &writeError) {
+                             failure = pendoError;
+                             storeError = writeError;
+                             done(0);
+                         });
+        sync.start();
+    });
+    if (failure.isError()) {
+        m_err << tr("The catalog was not refreshed: %1").arg(failure.message()) << u'\n' << failure.hint() << u'\n';
+        return exitCodeFor(failure);
+    }
+    if (!storeError.isEmpty()) {
+        m_err << tr("The catalog was read but the workspace refused it: %1").arg(storeError) << u'\n';
+        return 4;
+    }
+    QHash<QString, int> kinds;
+    for (const CatalogItem &item : sync.snapshot().items)
+        ++kinds[item.kind];
+    const CatalogChanges &changes = sync.changes();
+    if (m_options.json) {
+        QJsonObject items;
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it)
+            items.insert(it.key(), it.value());
+        m_out << QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("items"), items},
+                                                             {QStringLiteral("apps"), changes.apps},
+                                                             {QStringLiteral("added"), changes.added},
+                                                             {QStringLiteral("renamed"), changes.renamed},
+                                                             {QStringLiteral("deleted"), changes.deleted},
+                                                             {QStringLiteral("restored"), changes.restored},
+                                                             {QStringLiteral("accounts"), changes.accounts},
+                                                             {QStringLiteral("visitors"), changes.visitors},
+                                                             {QStringLiteral("metadataFields"),
+                                                              sync.snapshot().fields.size()}})
+                                       .toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    m_out << tr("Catalog refreshed: %1 features, %2 pages, %3 guides, %4 track types, %5 reports in %6 apps.")
+                 .arg(kinds.value(QStringLiteral("feature")))
+                 .arg(kinds.value(QStringLiteral("page")))
+                 .arg(kinds.value(QStringLiteral("guide")))
+                 .arg(kinds.value(QStringLiteral("track_type")))
+                 .arg(kinds.value(QStringLiteral("report")))
+                 .arg(changes.apps)
+          << u'\n';
+    m_out << tr("Changes: %1 new, %2 renamed, %3 no longer in Pendo (kept, marked deleted), %4 back again.")
+                 .arg(changes.added)
+                 .arg(changes.renamed)
+                 .arg(changes.deleted)
+                 .arg(changes.restored)
+          << u'\n';
+    m_out << tr("Pendo identities: %1 accounts, %2 visitors; %3 metadata fields.")
+                 .arg(changes.accounts)
+                 .arg(changes.visitors)
+                 .arg(sync.snapshot().fields.size())
+          << u'\n';
+    return 0;
 }

@@ -40,12 +40,16 @@ public:
 
     int connect();
     int doctor();
+    /** Reads the catalog, metadata schemas and identities into the workspace's raw layer. */
+    int catalogRefresh();
 
     static int exitCodeFor(const PendoError &error);
 
 private:
     QByteArray keyFromFileOrEnvironment(QString *error) const;
     QByteArray keyFromStandardInput() const;
+    /** The key from --key-file, the environment or the keychain; empty (with the reason printed) when none. */
+    QByteArray storedOrGivenKey();
     /** Reads the stored key for the workspace's region; empty when none. */
     QByteArray keyFromKeychain(QString *message);
 

@@ -315,6 +315,16 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
     QSqlQuery upsert(db);
     if (!upsert.prepare(sql))
         return abandon(databaseError(m_database, upsert.lastError()), true);
+    // Rows skipped for reusing an id stay on record, so matching can call that id ambiguous.
+    QSqlQuery forgetDuplicates(db);
+    forgetDuplicates.prepare(QStringLiteral("DELETE FROM import_duplicates WHERE kind = :kind AND file_name = :file"));
+    forgetDuplicates.bindValue(QStringLiteral(":kind"), recordKindKey(m_kind));
+    forgetDuplicates.bindValue(QStringLiteral(":file"), QFileInfo(path).fileName());
+    if (!forgetDuplicates.exec())
+        return abandon(databaseError(m_database, forgetDuplicates.lastError()), true);
+    QSqlQuery keepDuplicate(db);
+    keepDuplicate.prepare(QStringLiteral("INSERT INTO import_duplicates (kind, external_id, file_name, line, row_values, "
+                                         "recorded_at) VALUES (?, ?, ?, ?, ?, ?)"));
 
     const qint64 total = scan.file.size();
     RowValidator validator(mapping, context);
@@ -331,6 +341,19 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
                 reasons << (rowError.column.isEmpty() ? rowError.message
                                                       : rowError.column + QStringLiteral(": ") + rowError.message);
             rejects->write(record.fields + QStringList{QString::number(record.line), reasons.join(QStringLiteral("; "))});
+            if (row.duplicateOfLine > 0) {
+                QJsonObject values;
+                for (qsizetype i = 0; i < record.fields.size() && i < scan.header.fields.size(); ++i)
+                    values.insert(scan.header.fields.at(i), record.fields.at(i));
+                keepDuplicate.addBindValue(recordKindKey(m_kind));
+                keepDuplicate.addBindValue(row.externalId);
+                keepDuplicate.addBindValue(QFileInfo(path).fileName());
+                keepDuplicate.addBindValue(record.line);
+                keepDuplicate.addBindValue(QString::fromUtf8(QJsonDocument(values).toJson(QJsonDocument::Compact)));
+                keepDuplicate.addBindValue(nowText);
+                if (!keepDuplicate.exec())
+                    return abandon(databaseError(m_database, keepDuplicate.lastError()), true);
+            }
             continue;
         }
         upsert.bindValue(QStringLiteral(":external_id"), row.externalId);

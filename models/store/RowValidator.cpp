@@ -105,6 +105,7 @@ bool RowValidator::isPlausibleEmail(const QString &text)
 bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError> *errors)
 {
     const qsizetype before = errors->size();
+    row->duplicateOfLine = 0;
     auto fail = [&](const QString &column, const QString &message) {
         errors->append({record.line, column, message});
     };
@@ -218,11 +219,13 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
 
     if (!row->externalId.isEmpty()) {
         const auto seen = m_seenIds.constFind(row->externalId);
-        if (seen != m_seenIds.cend())
+        if (seen != m_seenIds.cend()) {
+            row->duplicateOfLine = seen.value();
             fail(m_idColumn >= 0 ? m_mapping.headers().at(m_idColumn) : QString(),
                  tr("duplicate external id '%1' (first seen on line %2)").arg(row->externalId).arg(seen.value()));
-        else
+        } else {
             m_seenIds.insert(row->externalId, record.line);
+        }
     }
     return errors->size() == before;
 }

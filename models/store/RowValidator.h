@@ -36,6 +36,7 @@ struct CsRow
     QString externalId;
     QList<QPair<QString, QVariant>> columns; // database column → typed value (null clears)
     QJsonObject custom;
+    qint64 duplicateOfLine = 0; // set when the external id was already used on that line of the file
 };
 
 /**

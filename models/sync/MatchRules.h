@@ -31,7 +31,7 @@ struct MatchRules
     MatchKey account{QStringLiteral("accountId"), QStringLiteral("external_id"), true, false};
     QList<MatchKey> contact{{QStringLiteral("visitorId"), QStringLiteral("external_id"), true, false},
                             {QStringLiteral("metadata.agent.email"), QStringLiteral("email"), true, true}};
-    /** Match both objects (recommended): a visitor only matches a contact of the account it uses. */
+    /** Match visitors to contacts as well as accounts to accounts (recommended); off = accounts only. */
     bool matchBoth = true;
     /** Create contacts for unknown visitors of matched accounts on future syncs (off by default). */
     bool autoCreateEndUsers = false;

@@ -130,7 +130,13 @@ QString csValue(CsRecord &record, const QString &field)
 /** Normalised key → CS record ids carrying it. */
 using KeyIndex = QHash<QString, QList<qint64>>;
 
-KeyIndex buildIndex(QList<CsRecord> &records, const QString &field, bool trim, bool caseInsensitive)
+/**
+ * Rows skipped on import for reusing an external id still claim it: they enter the index as
+ * negative "ids" (minus the file line), so the key comes out ambiguous rather than silently won
+ * by the first row.
+ */
+KeyIndex buildIndex(QList<CsRecord> &records, const QString &field, bool trim, bool caseInsensitive,
+                    const QHash<QString, QList<qint64>> &duplicates)
 {
     KeyIndex index;
     index.reserve(records.size());
@@ -138,6 +144,13 @@ KeyIndex buildIndex(QList<CsRecord> &records, const QString &field, bool trim, b
         const QString key = normalise(csValue(record, field), trim, caseInsensitive);
         if (!key.isEmpty())
             index[key].append(record.id);
+    }
+    if (field == QLatin1String("external_id")) {
+        for (auto it = duplicates.cbegin(); it != duplicates.cend(); ++it) {
+            const QString key = normalise(it.key(), trim, caseInsensitive);
+            for (qint64 line : it.value())
+                index[key].append(-line);
+        }
     }
     return index;
 }
@@ -180,6 +193,9 @@ MatchCounts countsOf(const QHash<QString, Resolution> &resolutions)
 /** Everything one run of the rules needs and produces. */
 struct Run
 {
+    /** External ids a CRM file used twice (the later rows were skipped on import), per kind. */
+    QHash<QString, QList<qint64>> duplicateAccountIds; // external id → file lines of the skipped rows
+    QHash<QString, QList<qint64>> duplicateContactIds;
     QList<CsRecord> accounts;
     QList<CsRecord> contacts;
     QList<PendoRecord> pendoAccounts;
@@ -225,6 +241,14 @@ bool Run::load(QSqlDatabase &db)
         record.customText = query.value(6).toByteArray();
         contacts.append(std::move(record));
     }
+    if (!query.exec(QStringLiteral("SELECT kind, external_id, line FROM import_duplicates"))) {
+        error = query.lastError().text();
+        return false;
+    }
+    while (query.next()) {
+        auto &target = query.value(0).toString() == QLatin1String("accounts") ? duplicateAccountIds : duplicateContactIds;
+        target[query.value(1).toString()].append(query.value(2).toLongLong());
+    }
     if (!query.exec(QStringLiteral("SELECT account_id, metadata, events_30d, minutes_30d FROM pendo_accounts"))) {
         error = query.lastError().text();
         return false;
@@ -263,7 +287,7 @@ void Run::resolve(const MatchRules &rules)
     accountResolutions.clear();
     contactResolutions.clear();
     const MatchKey &key = rules.account;
-    const KeyIndex accountIndex = buildIndex(accounts, key.csField, key.trim, key.caseInsensitive);
+    const KeyIndex accountIndex = buildIndex(accounts, key.csField, key.trim, key.caseInsensitive, duplicateAccountIds);
     accountResolutions.reserve(pendoAccounts.size());
     for (PendoRecord &account : pendoAccounts) {
         Resolution resolution;
@@ -285,7 +309,8 @@ void Run::resolve(const MatchRules &rules)
         return;
     QList<KeyIndex> contactIndexes;
     for (const MatchKey &contactKey : rules.contact)
-        contactIndexes.append(buildIndex(contacts, contactKey.csField, contactKey.trim, contactKey.caseInsensitive));
+        contactIndexes.append(buildIndex(contacts, contactKey.csField, contactKey.trim, contactKey.caseInsensitive,
+                                         duplicateContactIds));
     contactResolutions.reserve(visitors.size());
     for (PendoRecord &visitor : visitors) {
         Resolution resolution;
@@ -324,6 +349,10 @@ MatchPreview Run::preview(const MatchRules &rules)
     for (const Resolution &resolution : std::as_const(accountResolutions)) {
         if (resolution.status == Status::Matched)
             claimedAccounts.insert(resolution.csId);
+        for (qint64 candidate : resolution.candidates) {
+            if (candidate > 0)
+                claimedAccounts.insert(candidate);
+        }
     }
     preview.crmAccountsWithoutPendo = accounts.size() - claimedAccounts.size();
 
@@ -383,15 +412,17 @@ MatchPreview Run::preview(const MatchRules &rules)
         looser.matchBoth = false;
         if (const qint64 more = extraMatches(looser, false); more > 0)
             preview.suggestions.append({MatchSuggestion::Action::CaseInsensitiveAccounts, more,
-                                        Matcher::tr("%1 more accounts match if case is ignored.").arg(more)});
+                                        more == 1 ? Matcher::tr("1 more account matches if case is ignored.")
+                                                  : Matcher::tr("%1 more accounts match if case is ignored.").arg(more)});
     } else if (!rules.account.trim) {
         MatchRules looser = rules;
         looser.account.trim = true;
         looser.matchBoth = false;
         if (const qint64 more = extraMatches(looser, false); more > 0)
             preview.suggestions.append({MatchSuggestion::Action::TrimAccounts, more,
-                                        Matcher::tr("%1 more accounts match if spaces around ids are ignored.")
-                                            .arg(more)});
+                                        more == 1 ? Matcher::tr("1 more account matches if spaces around ids are ignored.")
+                                                  : Matcher::tr("%1 more accounts match if spaces around ids are ignored.")
+                                                        .arg(more)});
     }
     if (rules.matchBoth) {
         const bool hasEmailRule = std::any_of(rules.contact.cbegin(), rules.contact.cend(), [](const MatchKey &key) {
@@ -402,7 +433,8 @@ MatchPreview Run::preview(const MatchRules &rules)
             looser.contact.append({QStringLiteral("metadata.agent.email"), QStringLiteral("email"), true, true});
             if (const qint64 more = extraMatches(looser, true); more > 0)
                 preview.suggestions.append({MatchSuggestion::Action::AddEmailRule, more,
-                                            Matcher::tr("%1 unmatched visitors match a contact by e-mail.").arg(more)});
+                                            more == 1 ? Matcher::tr("1 unmatched visitor matches a contact by e-mail.")
+                                                      : Matcher::tr("%1 unmatched visitors match a contact by e-mail.").arg(more)});
         } else if (std::any_of(rules.contact.cbegin(), rules.contact.cend(),
                                [](const MatchKey &key) { return !key.caseInsensitive; })) {
             MatchRules looser = rules;
@@ -410,14 +442,17 @@ MatchPreview Run::preview(const MatchRules &rules)
                 key.caseInsensitive = true;
             if (const qint64 more = extraMatches(looser, true); more > 0)
                 preview.suggestions.append({MatchSuggestion::Action::CaseInsensitiveContacts, more,
-                                            Matcher::tr("%1 more visitors match a contact if case is ignored.")
-                                                .arg(more)});
+                                            more == 1 ? Matcher::tr("1 more visitor matches a contact if case is ignored.")
+                                                      : Matcher::tr("%1 more visitors match a contact if case is ignored.")
+                                                            .arg(more)});
         }
         if (creatable > 0)
             preview.suggestions.append({MatchSuggestion::Action::CreateContacts, creatable,
-                                        Matcher::tr("%1 unmatched visitors belong to matched accounts: create "
-                                                    "contacts for them.")
-                                            .arg(creatable)});
+                                        creatable == 1 ? Matcher::tr("1 unmatched visitor belongs to a matched account: create a "
+                                                                 "contact for it.")
+                                                   : Matcher::tr("%1 unmatched visitors belong to matched accounts: create "
+                                                                 "contacts for them.")
+                                                         .arg(creatable)});
     }
     return preview;
 }

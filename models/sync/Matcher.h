@@ -28,7 +28,9 @@ struct UnmatchedItem
     QString accountId;      // visitors: the Pendo account they use
     bool accountMatched = false;
     bool ambiguous = false;
-    QList<qint64> candidates; // CS ids that claim this object (ambiguous only)
+    /** CS ids that claim this object (ambiguous only); a negative value −N is a CRM row on line N that an
+        import skipped because its external id was already taken. */
+    QList<qint64> candidates;
     qint64 events30d = 0;
     qint64 minutes30d = 0;
 };

@@ -93,3 +93,18 @@ CREATE TABLE config_versions (
     summary     TEXT NOT NULL,
     config      TEXT NOT NULL
 );
+
+-- Rows an import skipped because their external id was already used earlier in the same file
+-- (e.g. a subsidiary sharing its parent's id). Kept so matching can report such an id as
+-- ambiguous instead of silently taking the first row.
+CREATE TABLE import_duplicates (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT NOT NULL CHECK (kind IN ('accounts', 'contacts')),
+    external_id     TEXT NOT NULL,
+    file_name       TEXT NOT NULL,
+    line            INTEGER NOT NULL,
+    row_values      TEXT NOT NULL,
+    recorded_at     TEXT NOT NULL
+);
+
+CREATE INDEX import_duplicates_id_idx ON import_duplicates (kind, external_id);

@@ -38,7 +38,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationListWidget"));
         auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("viewsStackedWidget"));
-        QCOMPARE(navigation->count(), 2);
+        QCOMPARE(navigation->count(), 3);
+        QCOMPARE(navigation->item(2)->text(), QStringLiteral("Matching"));
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Accounts"));
 
         QWidget *accountsView = window.findChild<QWidget *>(QStringLiteral("accountsView"));

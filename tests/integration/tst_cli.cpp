@@ -1,3 +1,5 @@
+#include "CliProcess.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,26 +13,11 @@ class TestCli : public QObject
 {
     Q_OBJECT
 
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Result = CliResult;
 
     Result cli(const QStringList &args)
     {
-        QProcess process;
-        process.start(QStringLiteral(BRIDGE_CLI_PATH),
-                      QStringList{QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("ws.sqlite"))} + args);
-        Result result;
-        if (!process.waitForFinished(60000))
-            return result;
-        result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
+        return runCli(m_dir.filePath(QStringLiteral("ws.sqlite")), args);
     }
 
     QString write(const QString &name, const QByteArray &content)

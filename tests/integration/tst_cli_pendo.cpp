@@ -1,3 +1,4 @@
+#include "CliProcess.h"
 #include "SimProcess.h"
 
 #include <QFile>
@@ -22,16 +23,10 @@ class TestCliPendo : public QObject
 {
     Q_OBJECT
 
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = CliResult;
 
     Result cli(const QStringList &args, const QByteArray &stdinData = {}, bool keyInEnvironment = false)
     {
-        QProcess process;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PENDO_BRIDGE_REGION_URLS"), m_sim->regionOverrides());
         env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("*.debug=true"));
@@ -39,17 +34,7 @@ class TestCliPendo : public QObject
         env.remove(QStringLiteral("PENDO_INTEGRATION_KEY"));
         if (keyInEnvironment)
             env.insert(QStringLiteral("PENDO_INTEGRATION_KEY"), QString::fromLatin1(key));
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(BRIDGE_CLI_PATH),
-                      QStringList{QStringLiteral("--workspace"), m_dir.filePath(QStringLiteral("ws.sqlite"))} + args);
-        process.write(stdinData);
-        process.closeWriteChannel();
-        Result result;
-        if (!process.waitForFinished(120000))
-            return result;
-        result.exitCode = process.exitCode();
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
+        const Result result = runCli(m_dir.filePath(QStringLiteral("ws.sqlite")), args, env, stdinData);
         m_allOutput += result.out + result.err;
         return result;
     }

@@ -5,6 +5,15 @@
 #include "security/CredentialStore.h"
 #include "store/WorkspaceSettings.h"
 #include "wizards/SetupWizard.h"
+#include "wizards/CatalogPage.h"
+#include "mappings/MappingDialog.h"
+#include "mappings/MappingPage.h"
+#include "matching/MatchWorkbench.h"
+#include "matching/MatchWorkbenchController.h"
+#include "matching/MatchingPage.h"
+#include "pendo/PendoClient.h"
+#include "sync/CatalogSync.h"
+#include "sync/ConfigStore.h"
 #include "items/AccountsModel.h"
 #include "items/ContactsModel.h"
 #include "store/Database.h"
@@ -45,6 +54,16 @@ MainWindow::MainWindow(Database &database, CredentialStore &credentials, QWidget
     contactsView->setObjectName(QStringLiteral("contactsView"));
     addView(tr("Accounts"), accountsView);
     addView(tr("Contacts"), contactsView);
+    m_matching = new MatchWorkbench(database, this);
+    m_matching->setObjectName(QStringLiteral("matchingView"));
+    addView(tr("Matching"), m_matching);
+    {
+        const ConfigStore store(database);
+        m_matching->controller().setRules(store.current().matching);
+        m_matching->controller().setConfigVersion(store.currentVersion());
+    }
+    connect(m_matching, &MatchWorkbench::rulesEdited, this, &MainWindow::saveMatchingRules);
+    connect(m_matching, &MatchWorkbench::contactsCreated, this, &MainWindow::reloadViews);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
 
@@ -72,6 +91,12 @@ MainWindow::MainWindow(Database &database, CredentialStore &credentials, QWidget
     QAction *connectAction = pendo->addAction(tr("&Connect to Pendo…"));
     connectAction->setObjectName(QStringLiteral("connectPendoAction"));
     connect(connectAction, &QAction::triggered, this, &MainWindow::showSetupWizard);
+    QAction *refreshAction = pendo->addAction(tr("&Refresh Catalog"));
+    refreshAction->setObjectName(QStringLiteral("refreshCatalogAction"));
+    connect(refreshAction, &QAction::triggered, this, &MainWindow::refreshCatalog);
+    QAction *mappingsAction = pendo->addAction(tr("&Mappings…"));
+    mappingsAction->setObjectName(QStringLiteral("mappingsAction"));
+    connect(mappingsAction, &QAction::triggered, this, &MainWindow::showMappings);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Pendo Bridge"));
@@ -90,6 +115,8 @@ MainWindow::MainWindow(Database &database, CredentialStore &credentials, QWidget
     updateStatus();
     reloadViews();
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::addView(const QString &title, QWidget *view)
 {
@@ -137,10 +164,106 @@ void MainWindow::showSetupWizard()
 {
     auto *wizard = new SetupWizard(RegionTable::fromEnvironment(), {}, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
+    // After the key and region: read the catalog, then matching, then mappings.
+    auto *catalog = new CatalogPage(m_database, [wizard] { return wizard->setupResult(); }, wizard);
+    auto *matching = new MatchingPage(m_database, wizard);
+    auto *mapping = new MappingPage(m_database, wizard);
+    matching->setRules(ConfigStore(m_database).current().matching);
+    wizard->setPage(SetupWizard::CatalogPageId, catalog);
+    wizard->setPage(SetupWizard::MatchingPageId, matching);
+    wizard->setPage(SetupWizard::MappingPageId, mapping);
+    connect(wizard, &QWizard::currentIdChanged, this, [this, wizard, matching, mapping](int id) {
+        if (id != SetupWizard::MappingPageId)
+            return;
+        saveMatchingRules(matching->rules());
+        ClientConfig config;
+        config.baseUrl = wizard->setupResult().baseUrl;
+        config.integrationKey = wizard->setupResult().integrationKey;
+        m_wizardClient = std::make_unique<PendoClient>(config);
+        mapping->setClient(m_wizardClient.get());
+    });
     if (!m_setupDefaults.integrationKey.isEmpty() || !m_setupDefaults.regionKey.isEmpty())
         wizard->prefill(m_setupDefaults);
     connect(wizard, &QDialog::accepted, this, [this, wizard] { finishSetup(wizard->setupResult()); });
+    connect(wizard, &QObject::destroyed, this, [this] { m_wizardClient.reset(); });
     wizard->open();
+}
+
+void MainWindow::saveMatchingRules(const MatchRules &rules)
+{
+    ConfigStore store(m_database);
+    QString error;
+    IntegrationConfig config = store.current(&error);
+    config.matching = rules;
+    const std::optional<ConfigSaveResult> saved =
+        error.isEmpty() ? store.save(config, QStringLiteral("desktop"), tr("Matching rules edited"), &error) : std::nullopt;
+    if (!saved) {
+        statusBar()->showMessage(tr("The matching rules could not be saved: %1").arg(error), 15000);
+        return;
+    }
+    m_matching->controller().setRules(rules);
+    m_matching->controller().setConfigVersion(saved->version);
+    if (saved->created)
+        statusBar()->showMessage(tr("Matching rules saved as configuration version %1.").arg(saved->version), 10000);
+    m_matching->controller().applyRules();
+}
+
+void MainWindow::withClient(std::function<void(PendoClient *client)> ready)
+{
+    WorkspaceSettings settings(m_database);
+    const QString region = settings.value(WorkspaceSettings::region);
+    const QUrl baseUrl(settings.value(WorkspaceSettings::baseUrl));
+    if (region.isEmpty() || baseUrl.isEmpty()) {
+        ready(nullptr);
+        return;
+    }
+    m_credentials.read({m_database.path(), region}, this, [this, baseUrl, ready](const CredentialResult &result) {
+        if (!result.ok()) {
+            statusBar()->showMessage(result.status == CredentialResult::Status::NotFound
+                                         ? tr("No stored integration key: use Pendo → Connect to Pendo… first.")
+                                         : result.message,
+                                     15000);
+            ready(nullptr);
+            return;
+        }
+        ClientConfig config;
+        config.baseUrl = baseUrl;
+        config.integrationKey = result.secret;
+        m_client = std::make_unique<PendoClient>(config);
+        ready(m_client.get());
+    });
+}
+
+void MainWindow::showMappings()
+{
+    withClient([this](PendoClient *client) {
+        auto *dialog = new MappingDialog(m_database, client, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+}
+
+void MainWindow::refreshCatalog()
+{
+    withClient([this](PendoClient *client) {
+        if (!client) {
+            Q_EMIT catalogRefreshed(tr("not connected"));
+            return;
+        }
+        auto *sync = new CatalogSync(m_database, client, this);
+        connect(sync, &CatalogSync::progress, this, [this](const QString &message) { statusBar()->showMessage(message); });
+        connect(sync, &CatalogSync::finished, this, [this, sync](const PendoError &error, const QString &storeError) {
+            sync->deleteLater();
+            const QString problem = error.isError() ? error.message() : storeError;
+            statusBar()->showMessage(problem.isEmpty() ? tr("Pendo catalog refreshed.")
+                                                       : tr("The catalog was not refreshed: %1").arg(problem),
+                                     15000);
+            if (problem.isEmpty())
+                m_matching->controller().refresh();
+            Q_EMIT catalogRefreshed(problem);
+        });
+        sync->start();
+    });
 }
 
 void MainWindow::finishSetup(const SetupResult &result)
@@ -153,6 +276,7 @@ void MainWindow::finishSetup(const SetupResult &result)
         return;
     }
     updateConnectionLabel();
+    m_matching->controller().refresh();
     m_credentials.write({m_database.path(), result.regionKey}, result.integrationKey, this,
                         [this](const CredentialResult &stored) {
                             if (stored.ok()) {

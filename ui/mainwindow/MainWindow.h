@@ -1,11 +1,17 @@
 #pragma once
 
 #include "domain/CsRecords.h"
+#include "sync/MatchRules.h"
 #include "wizards/SetupResult.h"
 
 #include <QMainWindow>
 
+#include <functional>
+#include <memory>
+
 class AccountsModel;
+class MatchWorkbench;
+class PendoClient;
 class CredentialStore;
 class QLabel;
 class ContactsModel;
@@ -24,6 +30,7 @@ class MainWindow final : public QMainWindow
 
 public:
     MainWindow(Database &database, CredentialStore &credentials, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     AccountsModel *accountsModel() const { return m_accounts; }
     ContactsModel *contactsModel() const { return m_contacts; }
@@ -39,21 +46,34 @@ public Q_SLOTS:
     void setSetupDefaults(const SetupResult &defaults) { m_setupDefaults = defaults; }
     /** Records a finished setup: region in the workspace, key in the credential store. */
     void finishSetup(const SetupResult &result);
+    /** Pendo → Mappings…: the mapping editor, with previews through the stored key. */
+    void showMappings();
+    /** Pendo → Refresh catalog: reads the catalog and identities again with the stored key. */
+    void refreshCatalog();
+    /** Saves edited matching rules as a new configuration version and re-resolves identities. */
+    void saveMatchingRules(const MatchRules &rules);
 
 Q_SIGNALS:
     /** The outcome of storing the key after setup, for the status line and tests. */
     void setupFinished(bool keyStored, const QString &message);
+    /** A catalog refresh from the menu ended (empty message on success). */
+    void catalogRefreshed(const QString &problem);
 
 private:
     void addView(const QString &title, QWidget *view);
     void updateStatus();
 
     void updateConnectionLabel();
+    /** Reads the stored key, then calls `ready` with a client for the workspace's Pendo (or reports why not). */
+    void withClient(std::function<void(PendoClient *client)> ready);
 
     Database &m_database;
     CredentialStore &m_credentials;
     SetupResult m_setupDefaults;
     QLabel *m_connectionLabel;
+    std::unique_ptr<PendoClient> m_client;
+    std::unique_ptr<PendoClient> m_wizardClient;
+    MatchWorkbench *m_matching = nullptr;
     AccountsModel *m_accounts;
     ContactsModel *m_contacts;
     QListWidget *m_navigation;

@@ -20,7 +20,8 @@ class SetupWizard final : public QWizard
     Q_OBJECT
 
 public:
-    enum PageId { KeyPageId, RegionPageId };
+    /** Later pages (catalog, matching, mapping) are added by the owner with setPage() and these ids. */
+    enum PageId { KeyPageId, RegionPageId, CatalogPageId, MatchingPageId, MappingPageId };
 
     /** `regionKeys`: the regions to offer and to detect in (default: every built-in region). */
     explicit SetupWizard(RegionTable regions, QStringList regionKeys = {}, QWidget *parent = nullptr);

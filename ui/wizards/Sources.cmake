@@ -1,5 +1,7 @@
 # The setup wizard: the key and region pages, their controllers and the wizard that owns the result.
 target_sources(bridge_ui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/CatalogPage.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/CatalogPage.h
     ${CMAKE_CURRENT_LIST_DIR}/KeyPage.cpp
     ${CMAKE_CURRENT_LIST_DIR}/KeyPage.h
     ${CMAKE_CURRENT_LIST_DIR}/KeyPageController.cpp

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+class Database;
+
+/** One catalog item (feature, page, guide, track type or saved report) as Pendo describes it. */
+struct CatalogItem
+{
+    QString kind; // feature | page | guide | track_type | report
+    QString pendoId;
+    qint64 appId = 0;
+    bool hasApp = false;
+    QString name;
+    bool isCore = false;
+    QString group;
+    qint64 updatedAt = 0;
+    QJsonObject details;
+};
+
+struct MetadataField
+{
+    QString object; // visitor | account
+    QString group;
+    QString field;
+    QString type;
+    QString displayName;
+};
+
+struct PendoIdentity
+{
+    QString id;
+    QString accountId;   // visitors: metadata.auto.accountid
+    QString accountIds;  // visitors: JSON list
+    QString email;       // visitors: metadata.agent.email
+    QString metadata;    // JSON text
+    bool doNotProcess = false;
+    qint64 events30d = 0;
+    qint64 minutes30d = 0;
+};
+
+/** What one refresh read from Pendo; written to the raw layer in one transaction. */
+struct CatalogSnapshot
+{
+    QList<CatalogItem> items;
+    QList<QString> refreshedKinds; // kinds read completely (only these get deletions tracked)
+    QList<MetadataField> fields;
+    bool fieldsRefreshed = false;
+    QList<PendoIdentity> accounts;
+    QList<PendoIdentity> visitors;
+    bool identitiesRefreshed = false;
+};
+
+/** Counts of what a refresh changed. */
+struct CatalogChanges
+{
+    int added = 0;
+    int updated = 0;
+    int renamed = 0;
+    int deleted = 0;
+    int restored = 0;
+    int apps = 0;
+    qint64 accounts = 0;
+    qint64 visitors = 0;
+};
+
+/**
+ * Writes a snapshot to the raw Pendo layer: upserts items by (kind, Pendo id), records renames,
+ * marks items Pendo no longer lists as deleted (never removes them), replaces metadata fields and
+ * identities. One transaction; the calling thread's own connection.
+ */
+class CatalogStore final
+{
+public:
+    static bool write(Database &database, const CatalogSnapshot &snapshot, CatalogChanges *changes, QString *error);
+};

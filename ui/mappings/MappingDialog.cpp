@@ -1,0 +1,70 @@
+#include "MappingDialog.h"
+
+#include "MappingEditor.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+MappingDialog::MappingDialog(Database &database, PendoClient *client, QWidget *parent)
+    : QDialog(parent)
+    , m_editor(new MappingEditor(database, this))
+    , m_versionLabel(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this))
+{
+    setObjectName(QStringLiteral("mappingDialog"));
+    setWindowTitle(tr("Mappings"));
+    m_versionLabel->setObjectName(QStringLiteral("versionLabel"));
+    m_buttons->setObjectName(QStringLiteral("mappingDialogButtonBox"));
+    m_buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("savePushButton"));
+    m_editor->setClient(client);
+
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_versionLabel, 1);
+    footer->addWidget(m_buttons);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_editor, 1);
+    layout->addLayout(footer);
+    resize(1100, 720);
+
+    connect(m_buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &MappingDialog::save);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &MappingDialog::reject);
+    connect(&m_editor->controller(), &MappingController::configChanged, this, &MappingDialog::updateState);
+    m_editor->controller().load();
+    updateState();
+}
+
+bool MappingDialog::save()
+{
+    QString error;
+    const auto result = m_editor->controller().save(QStringLiteral("desktop"), QString(), &error);
+    if (!result) {
+        QMessageBox::warning(this, tr("Mappings"), tr("The mappings could not be saved: %1").arg(error));
+        return false;
+    }
+    return true;
+}
+
+void MappingDialog::reject()
+{
+    if (m_editor->controller().isDirty()) {
+        const auto answer = QMessageBox::question(this, tr("Mappings"), tr("Save your changes to the mappings?"),
+                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save()))
+            return;
+    }
+    QDialog::reject();
+}
+
+void MappingDialog::updateState()
+{
+    const MappingController &controller = m_editor->controller();
+    const int version = controller.baseVersion();
+    QString text = version == 0 ? tr("Default mappings (not saved yet)") : tr("Configuration version %1").arg(version);
+    if (controller.isDirty())
+        text += tr(" — unsaved changes");
+    m_versionLabel->setText(text);
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(controller.isDirty() || version == 0);
+}
