@@ -37,40 +37,261 @@
     </message>
 </context>
 <context>
-    <name>CliCommands</name>
+    <name>AggregationDryRun</name>
     <message>
-        <source>Usage: pendo-bridge-cli [--workspace PATH] [--json] COMMAND ...
-
-Commands:
-  import accounts FILE     Import or update accounts from a CSV file
-  import contacts FILE     Import or update contacts from a CSV file
-      --skip-invalid       Import the valid rows; write the others to a reject file
-      --reject-file PATH   Where rejected rows go (default FILE.rejects.csv)
-      --map COLUMN=FIELD   Override the automatic column mapping (repeatable);
-                           FIELD is a field key, custom:NAME or ignore
-  workspace info           Show the workspace&apos;s location, schema and record counts
-  demo                     Fill the workspace with the bundled demo customers
-
-Options:
-  --workspace PATH         The workspace file (default: %1)
-  --json                   Machine-readable output on stdout
-  -h, --help               This help
-  -v, --version            The version
-
-Account fields: external_id, name, owner, arr, renewal_date, licensed_seats, lifecycle_stage;
-other columns are kept as custom fields. Contact fields: external_id, email, name, role,
-account_external_id. Imports are all-or-nothing unless --skip-invalid is given, and a
-re-import updates records by external id instead of duplicating them.
-
-Exit codes:
-  0  success
-  1  usage error
-  2  the file has invalid rows; nothing was written (the rows are listed)
-  3  the file cannot be read, or its columns cannot be mapped
-  4  the workspace cannot be opened or written (newer version, disk full, ...)
-</source>
+        <source>Pendo&apos;s answer has no result rows.</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>AggregationMapping</name>
+    <message>
+        <source>the pipeline must be a list of stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pipeline has no stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stage has exactly one operator, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first stage must be a &apos;source&apos;, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the first stage can be a &apos;source&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name exactly one source (e.g. featureEvents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an event source; a per-day metric needs one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event source needs a timeSeries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (use dayRange)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AggregationsPanel</name>
+    <message>
+        <source>Dry run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map this aggregation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Feature clicks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo account id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric set name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapped aggregations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rows for this account on this day. Try a day the account was active.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: %1. The columns were inferred from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo refused the pipeline: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dry run canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ The pipeline is valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to Pendo to run a dry run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running the pipeline in Pendo for one day and one account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — values: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the metric set a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogChecklistModel</name>
+    <message>
+        <source>Feature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core in Pendo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read your Pendo catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo Bridge reads your apps, features, pages, guides, track events, reports and the accounts and visitors Pendo knows, so the next steps can show what will match and what will be mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace could not store the catalog: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1 features, %2 pages, %3 guides, %4 track events and %5 reports in %6 apps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo knows %1 accounts and %2 visitors. Next: how they match your customers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CatalogSync</name>
+    <message>
+        <source>Reading track types…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading Pendo accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading Pendo visitors…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the last 30 days of activity per visitor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the last 30 days of activity per account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the %1 metadata schema…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the catalog to the workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CliCommands</name>
     <message>
         <source>Run &apos;pendo-bridge-cli --help&apos; for usage.</source>
         <translation type="unfinished"></translation>
@@ -132,6 +353,70 @@ Imports:        %5
         <source>Demo customers imported: %1 accounts, %2 contacts.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Usage: pendo-bridge-cli [--workspace PATH] [--json] COMMAND ...
+
+Commands:
+  import accounts FILE     Import or update accounts from a CSV file
+  import contacts FILE     Import or update contacts from a CSV file
+      --skip-invalid       Import the valid rows; write the others to a reject file
+      --reject-file PATH   Where rejected rows go (default FILE.rejects.csv)
+      --map COLUMN=FIELD   Override the automatic column mapping (repeatable);
+                           FIELD is a field key, custom:NAME or ignore
+  workspace info           Show the workspace&apos;s location, schema and record counts
+  connect --region R       Verify an integration key in region R (us, us1, eu, jp, au),
+                           remember the region and store the key in the system keychain.
+                           The key comes from --key-file, %2, or standard input.
+      --base-url URL       A custom API address instead of a region (reseller or proxy)
+  doctor                   Try the key in every region and report which accepts it, write
+                           access, apps, whether aggregations and reports answer, and the
+                           subscription&apos;s time zone
+      --key-file PATH      Read the key from a file only you can read (chmod 600)
+      --no-keychain        Neither read nor store the key in the system keychain
+      --timeout SECONDS    Per-request time-out (default 30)
+  catalog refresh          Read apps, features, pages, guides, track types, reports, metadata
+                           schemas and Pendo&apos;s accounts and visitors into the workspace
+  match preview            Match rates with the current rules (nothing is written)
+  match apply              Resolve Pendo accounts and visitors to CS accounts and contacts
+  contacts create-unmatched  Create contacts for unmatched visitors of matched accounts
+  config export FILE       Write the whole integration configuration as readable JSON
+  config import FILE       Validate a configuration file and save it as a new version
+  demo                     Fill the workspace with the bundled demo customers
+
+Options:
+  --workspace PATH         The workspace file (default: %1)
+  --json                   Machine-readable output on stdout
+  -h, --help               This help
+  -v, --version            The version
+
+Account fields: external_id, name, owner, arr, renewal_date, licensed_seats, lifecycle_stage;
+other columns are kept as custom fields. Contact fields: external_id, email, name, role,
+account_external_id. Imports are all-or-nothing unless --skip-invalid is given, and a
+re-import updates records by external id instead of duplicating them.
+
+Exit codes:
+  0  success
+  1  usage error
+  2  the file has invalid rows; nothing was written (the rows are listed)
+  3  the file cannot be read, or its columns cannot be mapped
+  4  the workspace cannot be opened or written (newer version, disk full, ...)
+  5  no integration key was given or found
+  6  Pendo refused the key (wrong key, revoked, or another region&apos;s key)
+  7  Pendo cannot be reached (connection refused, DNS, TLS, time-out)
+  8  Pendo answered with errors (rate limit, server errors, broken answers)
+  9  the key works but a check failed (apps, aggregations, reports, time zone)
+ 10  the key works but could not be stored (no keychain service)
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: pendo-bridge-cli match preview|apply, or contacts create-unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: pendo-bridge-cli catalog refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ColumnMapping</name>
@@ -157,6 +442,108 @@ Imports:        %5
     </message>
     <message>
         <source>More than one column is kept as custom field &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingWidget</name>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes/no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id of the object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows belong to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one value column.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfigStore</name>
+    <message>
+        <source>there is no configuration version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>configuration version %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported configuration</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -278,6 +665,17 @@ Imports:        %5
     </message>
 </context>
 <context>
+    <name>CsRecordLabels</name>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>unexpected character &apos;%1&apos; after a closing quote in field %2</source>
@@ -307,6 +705,21 @@ Imports:        %5
     </message>
 </context>
 <context>
+    <name>DemoSimulator</name>
+    <message>
+        <source>The Pendo simulator could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Pendo simulator stopped (exit code %1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Pendo simulator (pendo-sim) was not found next to this program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DesktopApplication</name>
     <message>
         <source>Pendo product-usage data in a local customer-health workspace.</source>
@@ -331,9 +744,19 @@ Imports:        %5
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The demo workspace cannot be filled.
-
-%1</source>
+        <source>Demo: the Pendo simulator answers on %1; importing its CRM export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 imported, %3 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo customers — %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -345,6 +768,40 @@ Imports:        %5
     </message>
     <message>
         <source>%1 is empty: it has no header line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstValuePanel</name>
+    <message>
+        <source>Mark the milestones that show a customer got value — for example creating a first project or inviting a teammate. The first time an account uses one is recorded as its time to first value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First-value events marked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessKeySource</name>
+    <message>
+        <source>The key file %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 can be read by other users; restrict it with &apos;chmod 600 %1&apos; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keychain service is running on this computer (common on headless Linux), so the integration key cannot be stored. For this run, provide it in the %1 environment variable, or in a key file that only you can read (chmod 600) given with --key-file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -477,6 +934,106 @@ Imports:        %5
     </message>
 </context>
 <context>
+    <name>IntegrationConfig</name>
+    <message>
+        <source>missing or not a version number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1 was written by a newer Pendo Bridge; this one reads up to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the name &apos;%1&apos; is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>use &quot;pendo&quot; (Pendo&apos;s core events) or a list of events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON at line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the configuration must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: entries edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyDoctor</name>
+    <message>
+        <source>Trying the key in every region…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the key at %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking apps, aggregations, reports and the time zone in %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to Pendo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo Bridge reads your product-usage data from Pendo with an integration key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A Pendo administrator creates integration keys in Pendo under &lt;b&gt;Settings → Integrations → Integration Keys&lt;/b&gt;, with &lt;b&gt;Add Integration Key&lt;/b&gt;. Pendo shows a new key only once, so copy it right away.&lt;/p&gt;&lt;p&gt;&lt;b&gt;A read-only key is enough:&lt;/b&gt; leave &lt;i&gt;Allow Write Access&lt;/i&gt; unticked. Pendo Bridge only reads from Pendo and never changes anything there.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the integration key here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Integration key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next page checks the key with Pendo. Pendo Bridge keeps the key in your system&apos;s secure credential store, never in a file or a log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyPageController</name>
+    <message>
+        <source>The key contains a space or a line break. Copy it again from Pendo, without anything around it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key contains the character “%1”, which Pendo keys never have. Copy it again from Pendo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Pendo Bridge</source>
@@ -538,6 +1095,565 @@ Imports:        %5
         <source>Workspace %1 — %2 accounts, %3 contacts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pendo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to Pendo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mappings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected to Pendo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching rules edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The matching rules could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching rules saved as configuration version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stored integration key: use Pendo → Connect to Pendo… first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo catalog refreshed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog was not refreshed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to Pendo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace cannot record the region: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Pendo. The key is in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works but could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingCatalog</name>
+    <message>
+        <source>Cannot read the Pendo catalog: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the Pendo apps: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingDialog</name>
+    <message>
+        <source>Mappings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mappings could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save your changes to the mappings?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default mappings (not saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingEditor</name>
+    <message>
+        <source>Features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Track events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggregations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engagement score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First-value events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mappings could not be loaded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not mapped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Map Pendo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose which features, pages, guides and events become activities and metrics. The defaults map all features and pages as user activities; you can change this at any time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mappings chosen in the setup wizard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mappings could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchCommands</name>
+    <message>
+        <source>%1 %2% matched — %3 matched, %4 unmatched, %5 ambiguous (of %6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRM accounts without Pendo data: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestion: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a CRM row skipped on import (line %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambiguous: %1 is claimed by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed in %1 ms; nothing was written. Run &apos;match apply&apos; to use these rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot apply the matching rules: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolutions written: accounts %1 matched, %2 unmatched, %3 ambiguous; contacts %4 matched, %5 unmatched, %6 ambiguous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create contacts: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 contacts for unmatched visitors of matched accounts (marked as created by the integration).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchFieldCatalog</name>
+    <message>
+        <source>Account ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail (agent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchKeyEditor</name>
+    <message>
+        <source>Trim spaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value Pendo has for the object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field of your customer records it must equal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore spaces before and after the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat &quot;ACME-1&quot; and &quot;acme-1&quot; as the same value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>equals</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchRateCard</name>
+    <message>
+        <source>Not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing from Pendo yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; matched &amp;nbsp;·&amp;nbsp; &lt;b&gt;%2&lt;/b&gt; unmatched &amp;nbsp;·&amp;nbsp; &lt;b&gt;%3&lt;/b&gt; ambiguous &amp;nbsp;·&amp;nbsp; %4 in all</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchRules</name>
+    <message>
+        <source>the account rule needs a Pendo field and a CS field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every contact rule needs a Pendo field and a CS field</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchWorkbench</name>
+    <message>
+        <source>Identity matching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How Pendo accounts and visitors attach to your accounts and contacts. The figures show the outcome before anything syncs, and every choice here can be changed later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors → contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created 1 contact, marked as created by the integration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created %1 contacts, marked as created by the integration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Pendo account belongs to the CS account whose field equals its value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match visitors to contacts as well as accounts (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules are tried in order; the first that finds a contact decides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Future syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create contacts for unknown visitors of matched accounts on future syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off by default. When on, each sync adds a contact for a visitor that no rule matches if the visitor&apos;s account is matched, and marks it as created by the integration. Visitors of unmatched accounts are never added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by account id or name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by visitor id, e-mail or account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tried in this order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try this rule earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try this rule later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 of your accounts has no Pendo account yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of your accounts have no Pendo account yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitors are not matched: the rules match accounts only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched accounts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched visitors (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No suggestions: looser rules would not match more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create 1 contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create %1 contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for unmatched visitors whose account matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unmatched visitor of a matched account needs a contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking matches…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create 1 contact for an unmatched visitor of a matched account?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create %1 contacts for unmatched visitors of matched accounts?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each becomes a contact of the account its visitor uses, with the visitor&apos;s e-mail and name, marked as created by the integration. You can edit or delete them like any other contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchWorkbenchController</name>
+    <message>
+        <source>The matches could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contacts were created: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rules could not be applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Matcher</name>
+    <message>
+        <source>1 more account matches if case is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more accounts match if case is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 more account matches if spaces around ids are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more accounts match if spaces around ids are ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 unmatched visitor matches a contact by e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unmatched visitors match a contact by e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 more visitor matches a contact if case is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 more visitors match a contact if case is ignored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 unmatched visitor belongs to a matched account: create a contact for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 unmatched visitors belong to matched accounts: create contacts for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MatchingPage</name>
+    <message>
+        <source>Match Pendo to your customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check how Pendo accounts and visitors attach to your accounts and contacts before the first sync. Every choice can be changed later.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -559,6 +1675,369 @@ Imports:        %5
     </message>
 </context>
 <context>
+    <name>PendoCommands</name>
+    <message>
+        <source>Integration key: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No integration key: set %1, pass --key-file, or store one with &apos;pendo-bridge-cli connect&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PENDO_BRIDGE_REGION_URLS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a region with --region us|us1|eu|jp|au, or give --base-url URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No integration key given: pass it on standard input, in %1, or with --key-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To try the key in every region, run: pendo-bridge-cli doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works, but the workspace cannot record the region: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Pendo (%1, %2) with a %3 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not stored (--no-keychain); provide it in %1 or with --key-file when you sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is stored in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was verified but not stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region  Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accepts the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rejects the key (not this key&apos;s region, or a wrong key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No region accepts this key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo region:  %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write access:  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes (a read-only key would be enough)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no (read-only key; enough for Pendo Bridge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apps:          %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggregations:  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports:       %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer (%1 saved reports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone:     %1 (day buckets start at %2 in January, %3 in July)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone:     unknown (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is not connected to Pendo yet: run &apos;pendo-bridge-cli connect --region R&apos; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog was not refreshed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The catalog was read but the workspace refused it: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog refreshed: %1 features, %2 pages, %3 guides, %4 track types, %5 reports in %6 apps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes: %1 new, %2 renamed, %3 no longer in Pendo (kept, marked deleted), %4 back again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo identities: %1 accounts, %2 visitors; %3 metadata fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendoError</name>
+    <message>
+        <source>No error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo did not accept the integration key in this region. The key is wrong, revoked, or belongs to a subscription in another region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo refused the request as unauthorized.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo rejected the request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo does not know a stage of the aggregation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo has no such object (or the key may not see it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo could not process the request body: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo is limiting the request rate (HTTP 429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo had a server error (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An error page came back instead of data (HTTP %1), probably from a proxy or during maintenance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was refused: nothing is listening at that address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Pendo host name could not be resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A secure (TLS) connection could not be established.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network connection failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from Pendo was cut off before its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer from Pendo is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo&apos;s address redirected to another host; the key was not sent there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the key (Pendo: Settings → Integrations → Integration Keys) and the region, or use Detect automatically to try every region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new integration key in Pendo and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the aggregation or mapping that sent this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item may have been deleted in Pendo; refresh the catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a moment; syncs retry automatically with increasing pauses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usually temporary: try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again; for large syncs use smaller day windows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the region or custom URL and your network or proxy settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the system clock, proxy and certificate settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again; if it persists, a proxy may be altering the answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the final API address as a custom URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PesPanel</name>
+    <message>
+        <source>Use the core events marked in Pendo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose core events here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DAU / MAU — daily users out of monthly users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAU / MAU — weekly users out of monthly users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DAU / WAU — daily users out of weekly users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Product Engagement Score averages adoption (how many core events active users use), stickiness and growth. Choose what counts as a core event and how stickiness is measured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stickiness:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Core events for adoption&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items marked as core events in Pendo: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core events chosen: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Search features, pages and track events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reader</name>
+    <message>
+        <source>unknown key &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown %1 &apos;%2&apos; (use %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-text value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecordsView</name>
     <message>
         <source>Cannot load: %1</source>
@@ -570,6 +2049,249 @@ Imports:        %5
     </message>
     <message>
         <source>Records: %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegionPage</name>
+    <message>
+        <source>Region of your Pendo subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Detect automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find your subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each Pendo subscription lives in one region, and its key works only there. Choose the region and press Verify, or let Pendo Bridge detect it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://pendo.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For subscriptions with an address of their own, or a company proxy in front of Pendo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tries the key in every region at once and selects the one that accepts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks the key with the selected region.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sure? Detect automatically tries the key in every region at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegionPageController</name>
+    <message>
+        <source>Try again. If it keeps happening, check your network or proxy settings, and that the address is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a minute, then verify again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This address does not answer like Pendo. Check the custom URL, or choose one of the regions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter only the address of the Pendo host, without a user name, “?” or “#” part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an https:// address: the key must never travel unencrypted. Plain http:// is accepted only for this computer (localhost).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No region accepted the key, so the key itself is wrong: mistyped, revoked or deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the key again from Pendo (Settings → Integrations → Integration Keys) or add a new one there. If your subscription has an address of its own, enter it as a custom URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No region accepted the key, and some could not be asked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the key with %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trying the key in every region at once (%1 of %2 answered)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found it: your subscription is in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo accepted the key in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check was canceled, so nothing is verified yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This key may also change data in Pendo. Pendo Bridge only reads, so a read-only key would be enough.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is read-only, which is all Pendo Bridge needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Verify or Detect automatically to check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegionTable</name>
+    <message>
+        <source>US</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>US1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Europe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Australia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not REGION=URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown region &apos;%1&apos; (known: us, us1, eu, jp, au)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must use HTTPS (plain HTTP is accepted only for this computer&apos;s loopback address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPreview</name>
+    <message>
+        <source>The report&apos;s results are not a list of rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPanel</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map this report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn the rows of a saved Pendo report into custom metrics: preview the report, choose the column with the account or visitor id and the columns to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapped reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows in the report: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to Pendo to preview reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No saved reports in the catalog yet — refresh the Pendo catalog.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the report from Pendo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a report first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is mapped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -625,6 +2347,308 @@ Imports:        %5
     </message>
     <message>
         <source>duplicate external id &apos;%1&apos; (first seen on line %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up Pendo Bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StreamPanel</name>
+    <message>
+        <source>Map Pendo features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map Pendo pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map Pendo guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map Pendo track events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User activities — daily events and minutes per contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep apps separate (split by app)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Combine all apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name or product area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the items of one app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map every item, including items tagged later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map the items Pendo marks as core events, including ones marked later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lands as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom metrics per day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 per %2 and day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All apps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all items, including ones tagged later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>core events only, as Pendo marks them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the items ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No items in the catalog yet — refresh the Pendo catalog. Mapping: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 selected — %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnmatchedListView</name>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambiguous only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which unmatched rows to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every Pendo account matches exactly one CS account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every Pendo visitor matches exactly one contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events and minutes are the last 30 days of activity. Highlighted rows are ambiguous: point at one to see which records claim it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnmatchedModel</name>
+    <message>
+        <source>This Pendo account matches one of your accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Pendo account does not match any of your accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Ambiguous: %n records claim it</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CS accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced until one record remains. These %1 have the same key: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No CS account has this key. Its usage is kept and attaches as soon as a rule matches it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact has this key, and the visitor&apos;s account is not matched either.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact has this key. Its account is matched, so a contact can be created for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a row skipped on line %1 of the last import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dryrun</name>
+    <message>
+        <source>Not valid JSON at line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a day for the dry run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a Pendo account id for the dry run.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

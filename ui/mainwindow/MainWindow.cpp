@@ -173,6 +173,9 @@ void MainWindow::showSetupWizard()
     wizard->setPage(SetupWizard::MatchingPageId, matching);
     wizard->setPage(SetupWizard::MappingPageId, mapping);
     connect(wizard, &QWizard::currentIdChanged, this, [this, wizard, matching, mapping](int id) {
+        // The workbench and the editor need room: grow the wizard once it reaches them.
+        if (id == SetupWizard::MatchingPageId || id == SetupWizard::MappingPageId)
+            wizard->resize(wizard->size().expandedTo(QSize(1150, 820)));
         if (id != SetupWizard::MappingPageId)
             return;
         saveMatchingRules(matching->rules());
