@@ -9,6 +9,8 @@
 #include "store/Database.h"
 #include "store/DemoData.h"
 #include "store/WorkspaceInfo.h"
+#include "store/WorkspaceSettings.h"
+#include "pendo/Region.h"
 #include "security/CredentialStore.h"
 
 #include <QCommandLineParser>
@@ -67,6 +69,8 @@ QString CliCommands::helpText() const
               "      --map COLUMN=FIELD   Override the automatic column mapping (repeatable);\n"
               "                           FIELD is a field key, custom:NAME or ignore\n"
               "  workspace info           Show the workspace's location, schema and record counts\n"
+              "  workspace region-urls SPEC  Point regions at other API addresses, \"us=URL,eu=URL\"\n"
+              "                           (proxies, resellers; \"\" resets); PENDO_BRIDGE_REGION_URLS wins\n"
               "  connect --region R       Verify an integration key in region R (us, us1, eu, jp, au),\n"
               "                           remember the region and store the key in the system keychain.\n"
               "                           The key comes from --key-file, %2, or standard input.\n"
@@ -217,7 +221,24 @@ int CliCommands::run(const QStringList &arguments)
     }
     if (args.value(1) == QLatin1String("info"))
         return workspaceInfo(database);
-    m_err << tr("Usage: pendo-bridge-cli workspace info") << u'\n';
+    if (args.value(1) == QLatin1String("region-urls") && args.size() == 3) {
+        if (!args.at(2).isEmpty()) {
+            RegionTable check;
+            if (!check.applyOverrides(args.at(2), &error)) {
+                m_err << error << u'\n';
+                return ExitBadInput;
+            }
+        }
+        if (!WorkspaceSettings(database).setValue(WorkspaceSettings::regionUrls, args.at(2), &error)) {
+            m_err << error << u'\n';
+            return ExitWorkspace;
+        }
+        m_out << (args.at(2).isEmpty() ? tr("Region addresses reset to Pendo's own.")
+                                       : tr("Region addresses set: %1").arg(args.at(2)))
+              << u'\n';
+        return ExitOk;
+    }
+    m_err << tr("Usage: pendo-bridge-cli workspace info | workspace region-urls \"us=URL,eu=URL\"") << u'\n';
     return ExitUsage;
 }
 

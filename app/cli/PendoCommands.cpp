@@ -143,9 +143,10 @@ QByteArray PendoCommands::storedOrGivenKey()
 int PendoCommands::connect()
 {
     QString error;
-    RegionTable regions = RegionTable::fromEnvironment(&error);
+    RegionTable regions = RegionTable::fromSettingsAndEnvironment(
+        WorkspaceSettings(m_database).value(WorkspaceSettings::regionUrls), &error);
     if (!error.isEmpty()) {
-        m_err << tr("PENDO_BRIDGE_REGION_URLS: %1").arg(error) << u'\n';
+        m_err << error << u'\n';
         return 1;
     }
     QUrl custom;
@@ -231,9 +232,10 @@ int PendoCommands::connect()
 int PendoCommands::doctor()
 {
     QString error;
-    RegionTable regions = RegionTable::fromEnvironment(&error);
+    RegionTable regions = RegionTable::fromSettingsAndEnvironment(
+        WorkspaceSettings(m_database).value(WorkspaceSettings::regionUrls), &error);
     if (!error.isEmpty()) {
-        m_err << tr("PENDO_BRIDGE_REGION_URLS: %1").arg(error) << u'\n';
+        m_err << error << u'\n';
         return 1;
     }
     const QByteArray key = storedOrGivenKey();

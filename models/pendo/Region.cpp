@@ -33,6 +33,21 @@ RegionTable RegionTable::fromEnvironment(QString *error)
     return table;
 }
 
+RegionTable RegionTable::fromSettingsAndEnvironment(const QString &settingsSpec, QString *error)
+{
+    RegionTable table;
+    QString problem;
+    if (!settingsSpec.isEmpty() && !table.applyOverrides(settingsSpec, &problem))
+        problem = tr("workspace setting %1: %2").arg(QStringLiteral("pendo.region_urls"), problem);
+    const QString spec = qEnvironmentVariable("PENDO_BRIDGE_REGION_URLS");
+    QString environmentProblem;
+    if (!spec.isEmpty() && !table.applyOverrides(spec, &environmentProblem) && problem.isEmpty())
+        problem = QStringLiteral("PENDO_BRIDGE_REGION_URLS: ") + environmentProblem;
+    if (error)
+        *error = problem;
+    return table;
+}
+
 bool RegionTable::applyOverrides(const QString &spec, QString *error)
 {
     const QStringList entries = spec.split(u',', Qt::SkipEmptyParts);

@@ -29,6 +29,11 @@ public:
 
     /** The built-in table with the environment's overrides applied; errors go to *error. */
     static RegionTable fromEnvironment(QString *error = nullptr);
+    /**
+     * The built-in table with overrides from the workspace's settings ("us=URL,eu=URL"), then
+     * from the environment, which wins; errors go to *error.
+     */
+    static RegionTable fromSettingsAndEnvironment(const QString &settingsSpec, QString *error = nullptr);
 
     /** Overrides from "key=url,key=url"; false with *error naming the bad entry. */
     bool applyOverrides(const QString &spec, QString *error);

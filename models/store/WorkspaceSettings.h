@@ -14,6 +14,8 @@ class WorkspaceSettings final
 public:
     static constexpr const char *region = "pendo.region";
     static constexpr const char *baseUrl = "pendo.base_url";
+    /** Region → API address overrides, "us=URL,eu=URL" (proxies, resellers); the environment wins. */
+    static constexpr const char *regionUrls = "pendo.region_urls";
 
     explicit WorkspaceSettings(Database &database);
 

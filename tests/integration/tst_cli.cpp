@@ -131,6 +131,16 @@ private Q_SLOTS:
         QVERIFY2(result.err.contains("newer version of Pendo Bridge"), result.err.constData());
     }
 
+    void regionAddressesLiveInTheWorkspace()
+    {
+        Result result = cli({QStringLiteral("workspace"), QStringLiteral("region-urls"), QStringLiteral("us=http://proxy.example.com")});
+        QCOMPARE(result.exitCode, 3);
+        QVERIFY(result.err.contains("must use HTTPS"));
+        result = cli({QStringLiteral("workspace"), QStringLiteral("region-urls"), QStringLiteral("eu=https://eu-proxy.example.com")});
+        QCOMPARE(result.exitCode, 0);
+        QVERIFY(result.out.contains("eu=https://eu-proxy.example.com"));
+    }
+
     void demoFillsTheWorkspace()
     {
         const Result result = cli({QStringLiteral("demo")});

@@ -57,6 +57,21 @@ private Q_SLOTS:
         QCOMPARE(table.baseUrl(QStringLiteral("eu")).toString(), euUrl);
     }
 
+    void settingsOverridesThenEnvironment()
+    {
+        qputenv("PENDO_BRIDGE_REGION_URLS", "eu=http://127.0.0.1:7002");
+        QString error;
+        RegionTable table = RegionTable::fromSettingsAndEnvironment(
+            QStringLiteral("us=https://proxy.example.com,eu=https://eu-proxy.example.com"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(table.baseUrl(QStringLiteral("us")).toString(), QStringLiteral("https://proxy.example.com"));
+        QCOMPARE(table.baseUrl(QStringLiteral("eu")).toString(), QStringLiteral("http://127.0.0.1:7002"));
+        table = RegionTable::fromSettingsAndEnvironment(QStringLiteral("us=http://proxy.example.com"), &error);
+        QVERIFY(error.contains(QStringLiteral("pendo.region_urls")));
+        QCOMPARE(table.baseUrl(QStringLiteral("us")).toString(), QStringLiteral("https://app.pendo.io"));
+        qunsetenv("PENDO_BRIDGE_REGION_URLS");
+    }
+
     void classifiesHttpAnswers_data()
     {
         QTest::addColumn<int>("status");

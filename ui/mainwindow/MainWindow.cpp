@@ -162,7 +162,12 @@ void MainWindow::updateConnectionLabel()
 
 void MainWindow::showSetupWizard()
 {
-    auto *wizard = new SetupWizard(RegionTable::fromEnvironment(), {}, this);
+    QString regionProblem;
+    const RegionTable regions = RegionTable::fromSettingsAndEnvironment(
+        WorkspaceSettings(m_database).value(WorkspaceSettings::regionUrls), &regionProblem);
+    if (!regionProblem.isEmpty())
+        statusBar()->showMessage(tr("Region addresses ignored: %1").arg(regionProblem), 15000);
+    auto *wizard = new SetupWizard(regions, {}, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     // After the key and region: read the catalog, then matching, then mappings.
     auto *catalog = new CatalogPage(m_database, [wizard] { return wizard->setupResult(); }, wizard);
