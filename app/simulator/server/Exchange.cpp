@@ -126,6 +126,20 @@ void Exchange::writeChunkFrame(const std::string &data)
     m_sentBody += data.size();
 }
 
+void Exchange::writeCutChunk(const std::string &first, const std::string &second)
+{
+    // One frame promising both pieces, cut off inside its data: the stream stops mid-chunk, never
+    // on a frame boundary. A hang-up right after a complete frame is easy for a client to read
+    // past without noticing, and its reply may then wait for the rest forever.
+    const std::size_t promised = first.size() + second.size();
+    const std::size_t cut = promised / 2; // 1 <= cut < promised: both pieces are non-empty
+    const std::size_t fromFirst = std::min(cut, first.size());
+    m_socket->write(QByteArray::number(static_cast<qulonglong>(promised), 16) + "\r\n");
+    m_socket->write(first.data(), static_cast<qint64>(fromFirst));
+    m_socket->write(second.data(), static_cast<qint64>(cut - fromFirst));
+    m_sentBody += cut;
+}
+
 void Exchange::send(int status, const QByteArray &contentType, const std::string &body)
 {
     if (m_done || !m_socket)
@@ -167,18 +181,20 @@ void Exchange::chunk(std::string data)
     }
     if (!m_headWritten) {
         writeHead(200, m_streamType, std::nullopt);
-        if (m_fault == FaultKind::Truncate || m_fault == FaultKind::Malformed) {
-            const bool truncate = m_fault == FaultKind::Truncate;
-            writeChunkFrame(m_pending.substr(0, truncate ? m_pending.size() / 2 : m_pending.size() * 2 / 3));
+        if (m_fault == FaultKind::Truncate) {
+            writeCutChunk(m_pending, data);
+            m_pending.clear();
+            m_channel->delivered(size, 0);
+            closeConnection();
+            return;
+        }
+        if (m_fault == FaultKind::Malformed) {
+            writeChunkFrame(m_pending.substr(0, m_pending.size() * 2 / 3));
             m_pending.clear();
             m_channel->delivered(size, 0);
             m_channel->cancel();
-            if (truncate) {
-                closeConnection();
-            } else {
-                m_socket->write("0\r\n\r\n");
-                complete();
-            }
+            m_socket->write("0\r\n\r\n");
+            complete();
             return;
         }
         writeChunkFrame(m_pending);

@@ -76,6 +76,8 @@ public:
 private:
     void writeHead(int status, const QByteArray &contentType, std::optional<std::size_t> length);
     void writeChunkFrame(const std::string &data);
+    /** The truncate fault on a stream: half of first + second, inside a frame promising all. */
+    void writeCutChunk(const std::string &first, const std::string &second);
     void closeConnection();
     void complete();
     void onBytesWritten();

@@ -3,6 +3,7 @@
 #include "SimTestSupport.h"
 
 #include <QElapsedTimer>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace simtest;
@@ -32,6 +33,7 @@ private slots:
     void hangKeepsConnectionOpen();
     void truncatedBody_data();
     void truncatedBody();
+    void truncatedStreamStopsInsideAChunk();
     void malformedJson_data();
     void malformedJson();
     void pathPrefix();
@@ -134,6 +136,37 @@ void TestSimFaults::truncatedBody()
     QVERIFY(!r.json());
     // The next request is healthy again.
     QCOMPARE(m_sim->get(kPages).status, 200);
+}
+
+void TestSimFaults::truncatedStreamStopsInsideAChunk()
+{
+    // On the wire: a chunked reply cut off inside a chunk's data (never on a frame boundary,
+    // where a client can miss the hang-up), then the server closes the connection by itself.
+    m_sim->script(R"({"script":["truncate"]})");
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), m_sim->server().listeners().front().port);
+    QVERIFY(socket.waitForConnected(10'000));
+    socket.write("POST /api/v1/aggregation HTTP/1.1\r\nHost: 127.0.0.1\r\nx-pendo-integration-key: " + kKey
+                 + "\r\nContent-Type: application/json\r\nContent-Length: "
+                 + QByteArray::number(kBigAggregation.size()) + "\r\n\r\n" + kBigAggregation);
+    QByteArray received;
+    QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [&] { received += socket.readAll(); });
+    QTRY_VERIFY_WITH_TIMEOUT(socket.state() == QAbstractSocket::UnconnectedState, 30'000);
+    received += socket.readAll();
+
+    const qsizetype headEnd = received.indexOf("\r\n\r\n");
+    QVERIFY(headEnd > 0);
+    const QByteArray head = received.left(headEnd).toLower();
+    QVERIFY(head.startsWith("http/1.1 200"));
+    QVERIFY(head.contains("transfer-encoding: chunked"));
+    const QByteArray body = received.mid(headEnd + 4);
+    const qsizetype sizeEnd = body.indexOf("\r\n");
+    QVERIFY(sizeEnd > 0);
+    bool ok = false;
+    const qlonglong promised = body.left(sizeEnd).toLongLong(&ok, 16);
+    QVERIFY(ok);
+    const qsizetype delivered = body.size() - sizeEnd - 2;
+    QVERIFY2(delivered > 0 && delivered < promised, "the stream must stop inside the first chunk's data");
 }
 
 void TestSimFaults::malformedJson_data()
