@@ -119,6 +119,18 @@ QByteArray PendoCommands::keyFromKeychain(QString *message)
     return key;
 }
 
+std::optional<RegionTable> PendoCommands::regionTable()
+{
+    QString error;
+    RegionTable regions = RegionTable::fromSettingsAndEnvironment(
+        WorkspaceSettings(m_database).value(WorkspaceSettings::regionUrls), &error);
+    if (!error.isEmpty()) {
+        m_err << error << u'\n';
+        return std::nullopt;
+    }
+    return regions;
+}
+
 QByteArray PendoCommands::storedOrGivenKey()
 {
     QString error;
@@ -143,12 +155,9 @@ QByteArray PendoCommands::storedOrGivenKey()
 int PendoCommands::connect()
 {
     QString error;
-    RegionTable regions = RegionTable::fromSettingsAndEnvironment(
-        WorkspaceSettings(m_database).value(WorkspaceSettings::regionUrls), &error);
-    if (!error.isEmpty()) {
-        m_err << error << u'\n';
+    std::optional<RegionTable> regions = regionTable();
+    if (!regions)
         return 1;
-    }
     QUrl custom;
     if (!m_options.baseUrl.isEmpty()) {
         custom = QUrl(m_options.baseUrl);
@@ -176,7 +185,7 @@ int PendoCommands::connect()
     }
 
     const QString regionKey = custom.isValid() ? QStringLiteral("custom") : m_options.region;
-    RegionProbe probe(regions, key);
+    RegionProbe probe(*regions, key);
     probe.setTimeout(std::chrono::seconds(m_options.timeoutSeconds));
     runLoop([&](std::function<void(int)> done) {
         QObject::connect(&probe, &RegionProbe::finished, QCoreApplication::instance(), [done] { done(0); });
@@ -231,18 +240,14 @@ int PendoCommands::connect()
 
 int PendoCommands::doctor()
 {
-    QString error;
-    RegionTable regions = RegionTable::fromSettingsAndEnvironment(
-        WorkspaceSettings(m_database).value(WorkspaceSettings::regionUrls), &error);
-    if (!error.isEmpty()) {
-        m_err << error << u'\n';
+    std::optional<RegionTable> regions = regionTable();
+    if (!regions)
         return 1;
-    }
     const QByteArray key = storedOrGivenKey();
     if (key.isEmpty())
         return ExitNoKey;
 
-    KeyDoctor doctor(regions, key);
+    KeyDoctor doctor(*regions, key);
     doctor.setTimeout(std::chrono::seconds(m_options.timeoutSeconds));
     if (!m_options.json)
         QObject::connect(&doctor, &KeyDoctor::progress, QCoreApplication::instance(),

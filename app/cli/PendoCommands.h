@@ -4,6 +4,10 @@
 #include <QTextStream>
 #include <QUrl>
 
+#include "pendo/Region.h"
+
+#include <optional>
+
 class Database;
 class PendoError;
 
@@ -48,6 +52,8 @@ public:
 private:
     QByteArray keyFromFileOrEnvironment(QString *error) const;
     QByteArray keyFromStandardInput() const;
+    /** The region table with the workspace's and the environment's overrides; nullopt (reason printed) when invalid. */
+    std::optional<RegionTable> regionTable();
     /** The key from --key-file, the environment or the keychain; empty (with the reason printed) when none. */
     QByteArray storedOrGivenKey();
     /** Reads the stored key for the workspace's region; empty when none. */
