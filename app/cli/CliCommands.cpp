@@ -303,7 +303,7 @@ int CliCommands::importRecords(Database &database, const QStringList &args)
                      .arg(report.updated)
               << u'\n';
         if (report.rejected > 0)
-            m_out << tr("Skipped %1 invalid row(s); they are in %2 with the reason for each.")
+            m_out << tr("Invalid rows skipped: %1; they are in %2 with the reason for each.")
                          .arg(report.rejected)
                          .arg(QDir::toNativeSeparators(report.rejectFilePath))
                   << u'\n';
