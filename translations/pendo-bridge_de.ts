@@ -37,52 +37,6 @@
     </message>
 </context>
 <context>
-    <name>AggregationDryRun</name>
-    <message>
-        <source>Pendo&apos;s answer has no result rows.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>AggregationMapping</name>
-    <message>
-        <source>the pipeline must be a list of stages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the pipeline has no stages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a stage has exactly one operator, found %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the first stage must be a &apos;source&apos;, not &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>only the first stage can be a &apos;source&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>name exactly one source (e.g. featureEvents)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&apos;%1&apos; is not an event source; a per-day metric needs one of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>an event source needs a timeSeries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing (use dayRange)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AggregationsPanel</name>
     <message>
         <source>Dry run</source>
@@ -301,10 +255,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: pendo-bridge-cli workspace info</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Usage: pendo-bridge-cli import accounts|contacts FILE [--skip-invalid] [--reject-file PATH] [--map COLUMN=FIELD]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -333,10 +283,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Skipped %1 invalid row(s); they are in %2 with the reason for each.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Workspace:      %1
 Schema version: %2
 Accounts:       %3
@@ -354,6 +300,14 @@ Imports:        %5
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Usage: pendo-bridge-cli match preview|apply, or contacts create-unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: pendo-bridge-cli catalog refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: pendo-bridge-cli [--workspace PATH] [--json] COMMAND ...
 
 Commands:
@@ -364,6 +318,8 @@ Commands:
       --map COLUMN=FIELD   Override the automatic column mapping (repeatable);
                            FIELD is a field key, custom:NAME or ignore
   workspace info           Show the workspace&apos;s location, schema and record counts
+  workspace region-urls SPEC  Point regions at other API addresses, &quot;us=URL,eu=URL&quot;
+                           (proxies, resellers; &quot;&quot; resets); PENDO_BRIDGE_REGION_URLS wins
   connect --region R       Verify an integration key in region R (us, us1, eu, jp, au),
                            remember the region and store the key in the system keychain.
                            The key comes from --key-file, %2, or standard input.
@@ -410,11 +366,19 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: pendo-bridge-cli match preview|apply, or contacts create-unmatched</source>
+        <source>Region addresses reset to Pendo&apos;s own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: pendo-bridge-cli catalog refresh</source>
+        <source>Region addresses set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: pendo-bridge-cli workspace info | workspace region-urls &quot;us=URL,eu=URL&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid rows skipped: %1; they are in %2 with the reason for each.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -525,6 +489,49 @@ Exit codes:
     </message>
     <message>
         <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConfigCommands</name>
+    <message>
+        <source>Cannot read the configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported configuration version %1 to %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid configuration; nothing was changed.
+  %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot save the configuration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The configuration is unchanged (version %1).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved configuration version %1.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: pendo-bridge-cli config export|import FILE</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -663,6 +670,22 @@ Exit codes:
         <source>Cannot write the reject file %1: %2. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty: it has no header line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk is full. Nothing was imported; the workspace is as it was before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace refused the import (%1). Nothing was imported; the workspace is as it was before.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CsRecordLabels</name>
@@ -761,13 +784,29 @@ Exit codes:
     </message>
 </context>
 <context>
-    <name>FileScan</name>
+    <name>DryRun</name>
     <message>
-        <source>Cannot open %1: %2</source>
+        <source>Not valid JSON at line %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 is empty: it has no header line.</source>
+        <source>Stage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a day for the dry run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a Pendo account id for the dry run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo&apos;s answer has no result rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report&apos;s results are not a list of rows.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -965,6 +1004,122 @@ Exit codes:
     </message>
     <message>
         <source>%1: entries edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>app mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stickiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown %1 &apos;%2&apos; (use %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-text value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown kind &apos;%1&apos; (use %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>map at least one value column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the metric name &apos;%1&apos; is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an app id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an item id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pipeline must be a list of stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pipeline has no stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a stage has exactly one operator, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first stage must be a &apos;source&apos;, not &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only the first stage can be a &apos;source&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name exactly one source (e.g. featureEvents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an event source; a per-day metric needs one of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an event source needs a timeSeries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (use dayRange)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1165,6 +1320,10 @@ Exit codes:
     </message>
     <message>
         <source>The key works but could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region addresses ignored: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1685,10 +1844,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>PENDO_BRIDGE_REGION_URLS: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Choose a region with --region us|us1|eu|jp|au, or give --base-url URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1999,45 +2154,6 @@ Exit codes:
     </message>
 </context>
 <context>
-    <name>Reader</name>
-    <message>
-        <source>unknown key &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected an object</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected true or false</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>must not be empty</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown %1 &apos;%2&apos; (use %3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>non-text value</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>RecordsView</name>
     <message>
         <source>Cannot load: %1</source>
@@ -2224,11 +2340,8 @@ Exit codes:
         <source>&apos;%1&apos; must use HTTPS (plain HTTP is accepted only for this computer&apos;s loopback address)</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>ReportPreview</name>
     <message>
-        <source>The report&apos;s results are not a list of rows.</source>
+        <source>workspace setting %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2630,25 +2743,6 @@ Exit codes:
     </message>
     <message>
         <source>record %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>dryrun</name>
-    <message>
-        <source>Not valid JSON at line %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stage %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a day for the dry run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter a Pendo account id for the dry run.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,11 +14,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConfigCommands", text);
-}
-
 void printJson(QTextStream &out, const QJsonObject &object)
 {
     out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented));
@@ -32,7 +27,7 @@ int exportConfig(Database &db, const QString &path, bool json, QTextStream &out,
     const QByteArray body = store.exportJson(&error);
     const int version = store.currentVersion(&error);
     if (!error.isEmpty()) {
-        err << tr("Cannot read the configuration: %1").arg(error) << u'\n';
+        err << QCoreApplication::translate("ConfigCommands", "Cannot read the configuration: %1").arg(error) << u'\n';
         return ExitWorkspace;
     }
     if (path == QLatin1String("-")) {
@@ -42,13 +37,17 @@ int exportConfig(Database &db, const QString &path, bool json, QTextStream &out,
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit()) {
-        err << tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()) << u'\n';
+        err << QCoreApplication::translate("ConfigCommands", "Cannot write %1: %2")
+                   .arg(QDir::toNativeSeparators(path), file.errorString())
+            << u'\n';
         return ExitBadInput;
     }
     if (json)
         printJson(out, {{QStringLiteral("exported"), path}, {QStringLiteral("version"), version}});
     else
-        out << tr("Exported configuration version %1 to %2\n").arg(version).arg(QDir::toNativeSeparators(path));
+        out << QCoreApplication::translate("ConfigCommands", "Exported configuration version %1 to %2\n")
+                   .arg(version)
+                   .arg(QDir::toNativeSeparators(path));
     return ExitOk;
 }
 
@@ -59,7 +58,9 @@ int importConfig(Database &db, const QString &path, bool json, QTextStream &out,
     const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
                                                    : (file.setFileName(path), file.open(QIODevice::ReadOnly));
     if (!opened) {
-        err << tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()) << u'\n';
+        err << QCoreApplication::translate("ConfigCommands", "Cannot read %1: %2")
+                   .arg(QDir::toNativeSeparators(path), file.errorString())
+            << u'\n';
         return ExitBadInput;
     }
     body = file.readAll();
@@ -69,25 +70,28 @@ int importConfig(Database &db, const QString &path, bool json, QTextStream &out,
     if (!IntegrationConfig::fromJsonBytes(body, &error)) {
         if (json)
             printJson(out, {{QStringLiteral("imported"), false}, {QStringLiteral("error"), error}});
-        err << tr("%1 is not a valid configuration; nothing was changed.\n  %2")
+        err << QCoreApplication::translate("ConfigCommands",
+                                           "%1 is not a valid configuration; nothing was changed.\n  %2")
                    .arg(QDir::toNativeSeparators(path), error)
             << u'\n';
         return ExitBadInput;
     }
     const auto result = store.importJson(body, QStringLiteral("cli"), &error);
     if (!result) {
-        err << tr("Cannot save the configuration: %1").arg(error) << u'\n';
+        err << QCoreApplication::translate("ConfigCommands", "Cannot save the configuration: %1").arg(error) << u'\n';
         return ExitWorkspace;
     }
     if (json) {
-        printJson(out, {{QStringLiteral("imported"), true},
-                        {QStringLiteral("version"), result->version},
-                        {QStringLiteral("created"), result->created},
-                        {QStringLiteral("changes"), QJsonArray::fromStringList(result->changes)}});
+        printJson(out,
+                  {{QStringLiteral("imported"), true},
+                   {QStringLiteral("version"), result->version},
+                   {QStringLiteral("created"), result->created},
+                   {QStringLiteral("changes"), QJsonArray::fromStringList(result->changes)}});
     } else if (!result->created) {
-        out << tr("The configuration is unchanged (version %1).\n").arg(result->version);
+        out << QCoreApplication::translate("ConfigCommands", "The configuration is unchanged (version %1).\n")
+                   .arg(result->version);
     } else {
-        out << tr("Saved configuration version %1.\n").arg(result->version);
+        out << QCoreApplication::translate("ConfigCommands", "Saved configuration version %1.\n").arg(result->version);
         for (const QString &change : result->changes)
             out << QStringLiteral("  ") << change << u'\n';
     }
@@ -99,7 +103,8 @@ int importConfig(Database &db, const QString &path, bool json, QTextStream &out,
 int runConfigCommand(Database &db, const QStringList &args, bool json, QTextStream &out, QTextStream &err)
 {
     if (args.size() != 2 || (args.at(0) != QLatin1String("export") && args.at(0) != QLatin1String("import"))) {
-        err << tr("Usage: pendo-bridge-cli config export|import FILE") << u'\n';
+        err << QCoreApplication::translate("ConfigCommands", "Usage: pendo-bridge-cli config export|import FILE")
+            << u'\n';
         return ExitUsage;
     }
     if (args.at(0) == QLatin1String("export"))

@@ -20,11 +20,6 @@ namespace {
 
 constexpr int progressEveryRows = 512;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CsImporter", text);
-}
-
 QString tableOf(RecordKind kind)
 {
     return kind == RecordKind::Accounts ? QStringLiteral("accounts") : QStringLiteral("contacts");
@@ -42,14 +37,16 @@ struct FileScan
     {
         file.setFileName(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            error = tr("Cannot open %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+            error = QCoreApplication::translate("CsImporter", "Cannot open %1: %2")
+                        .arg(QDir::toNativeSeparators(path), file.errorString());
             return false;
         }
         reader = std::make_unique<CsvReader>(&file);
         if (!reader->next(header)) {
-            error = reader->fatalError().isEmpty() ? tr("%1 is empty: it has no header line.")
-                                                         .arg(QDir::toNativeSeparators(path))
-                                                   : reader->fatalError();
+            error = reader->fatalError().isEmpty()
+                ? QCoreApplication::translate("CsImporter", "%1 is empty: it has no header line.")
+                      .arg(QDir::toNativeSeparators(path))
+                : reader->fatalError();
             return false;
         }
         for (QString &name : header.fields)
@@ -61,8 +58,11 @@ struct FileScan
 QString databaseError(const Database &database, const QSqlError &error)
 {
     if (database.dialect().isDiskFull(error.nativeErrorCode()))
-        return tr("The disk is full. Nothing was imported; the workspace is as it was before.");
-    return tr("The workspace refused the import (%1). Nothing was imported; the workspace is as it was before.")
+        return QCoreApplication::translate(
+            "CsImporter", "The disk is full. Nothing was imported; the workspace is as it was before.");
+    return QCoreApplication::translate(
+               "CsImporter",
+               "The workspace refused the import (%1). Nothing was imported; the workspace is as it was before.")
         .arg(error.text());
 }
 
@@ -130,14 +130,15 @@ ImportReport CsImporter::validate(const QString &path, const ColumnMapping &mapp
     ImportReport report;
     ScopedConnection connection(m_database);
     if (!connection.isValid()) {
-        report.fatalError = tr("Cannot open the workspace: %1").arg(connection.error());
+        report.fatalError
+            = QCoreApplication::translate("CsImporter", "Cannot open the workspace: %1").arg(connection.error());
         report.workspaceFailure = true;
         return report;
     }
     ValidationContext context;
     QString error;
     if (!loadContext(connection.db(), &context, &error)) {
-        report.fatalError = tr("Cannot read the workspace: %1").arg(error);
+        report.fatalError = QCoreApplication::translate("CsImporter", "Cannot read the workspace: %1").arg(error);
         report.workspaceFailure = true;
         return report;
     }
@@ -147,7 +148,8 @@ ImportReport CsImporter::validate(const QString &path, const ColumnMapping &mapp
         return report;
     }
     if (scan.header.fields != mapping.headers()) {
-        report.fatalError = tr("The file's columns are not the ones the mapping was made for; preview it again.");
+        report.fatalError = QCoreApplication::translate(
+            "CsImporter", "The file's columns are not the ones the mapping was made for; preview it again.");
         return report;
     }
     if (const QStringList problems = mapping.problems(); !problems.isEmpty()) {
@@ -191,18 +193,16 @@ ImportReport CsImporter::run(const QString &path, const ColumnMapping &mapping, 
                              const Progress &progress, const Canceled &canceled)
 {
     // Validate the whole file first, so an all-or-nothing import never begins a doomed transaction.
-    const Progress firstHalf = progress ? Progress([&](qint64 done, qint64 total) { progress(done, total * 2); })
-                                        : Progress();
+    const Progress firstHalf
+        = progress ? Progress([&](qint64 done, qint64 total) { progress(done, total * 2); }) : Progress();
     ImportReport report = validate(path, mapping, firstHalf, canceled);
     if (!report.fatalError.isEmpty() || report.canceled)
         return report;
     if (report.rejected > 0 && !options.skipInvalid)
         return report;
 
-    const Progress secondHalf = progress ? Progress([&](qint64 done, qint64 total) {
-        progress(total + done, total * 2);
-    })
-                                         : Progress();
+    const Progress secondHalf
+        = progress ? Progress([&](qint64 done, qint64 total) { progress(total + done, total * 2); }) : Progress();
     write(path, mapping, options, secondHalf, canceled, &report);
     return report;
 }
@@ -215,8 +215,8 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
     ValidationContext context;
     QString error;
     if (!connection.isValid() || !loadContext(db, &context, &error)) {
-        report->fatalError = tr("Cannot open the workspace: %1").arg(connection.isValid() ? error
-                                                                                           : connection.error());
+        report->fatalError = QCoreApplication::translate("CsImporter", "Cannot open the workspace: %1")
+                                 .arg(connection.isValid() ? error : connection.error());
         report->workspaceFailure = true;
         return false;
     }
@@ -249,8 +249,8 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
         else
             columns << field->key;
     }
-    QStringList insertColumns{QStringLiteral("external_id")};
-    QStringList placeholders{QStringLiteral(":external_id")};
+    QStringList insertColumns {QStringLiteral("external_id")};
+    QStringList placeholders {QStringLiteral(":external_id")};
     QStringList updates;
     for (qsizetype i = 0; i < columns.size(); ++i) {
         insertColumns << columns.at(i);
@@ -283,18 +283,17 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
     std::unique_ptr<CsvWriter> rejects;
     if (report->rejected > 0) {
         report->rejectFilePath = options.rejectFilePath.isEmpty()
-                                     ? QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName()
-                                                                      + QStringLiteral(".rejects.csv"))
-                                     : options.rejectFilePath;
+            ? QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".rejects.csv"))
+            : options.rejectFilePath;
         rejectFile = std::make_unique<QSaveFile>(report->rejectFilePath);
         if (!rejectFile->open(QIODevice::WriteOnly)) {
-            report->fatalError = tr("Cannot write the reject file %1: %2")
+            report->fatalError = QCoreApplication::translate("CsImporter", "Cannot write the reject file %1: %2")
                                      .arg(QDir::toNativeSeparators(report->rejectFilePath), rejectFile->errorString());
             return false;
         }
         rejects = std::make_unique<CsvWriter>(rejectFile.get(), scan.reader->delimiter());
-        rejects->write(scan.header.fields + QStringList{QStringLiteral("reject_line"),
-                                                        QStringLiteral("reject_reason")});
+        rejects->write(scan.header.fields
+                       + QStringList {QStringLiteral("reject_line"), QStringLiteral("reject_reason")});
     }
 
     if (!db.transaction()) {
@@ -323,8 +322,9 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
     if (!forgetDuplicates.exec())
         return abandon(databaseError(m_database, forgetDuplicates.lastError()), true);
     QSqlQuery keepDuplicate(db);
-    keepDuplicate.prepare(QStringLiteral("INSERT INTO import_duplicates (kind, external_id, file_name, line, row_values, "
-                                         "recorded_at) VALUES (?, ?, ?, ?, ?, ?)"));
+    keepDuplicate.prepare(
+        QStringLiteral("INSERT INTO import_duplicates (kind, external_id, file_name, line, row_values, "
+                       "recorded_at) VALUES (?, ?, ?, ?, ?, ?)"));
 
     const qint64 total = scan.file.size();
     RowValidator validator(mapping, context);
@@ -340,7 +340,8 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
             for (const RowError &rowError : std::as_const(rowErrors))
                 reasons << (rowError.column.isEmpty() ? rowError.message
                                                       : rowError.column + QStringLiteral(": ") + rowError.message);
-            rejects->write(record.fields + QStringList{QString::number(record.line), reasons.join(QStringLiteral("; "))});
+            rejects->write(record.fields
+                           + QStringList {QString::number(record.line), reasons.join(QStringLiteral("; "))});
             if (row.duplicateOfLine > 0) {
                 QJsonObject values;
                 for (qsizetype i = 0; i < record.fields.size() && i < scan.header.fields.size(); ++i)
@@ -374,7 +375,8 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
                 progress(scan.reader->position(), total);
             if (canceled && canceled()) {
                 report->canceled = true;
-                return abandon(tr("The import was canceled. Nothing was imported."), false);
+                return abandon(
+                    QCoreApplication::translate("CsImporter", "The import was canceled. Nothing was imported."), false);
             }
         }
     }
@@ -397,11 +399,11 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
     if (!log.exec())
         return abandon(databaseError(m_database, log.lastError()), true);
 
-    const QJsonObject details{{QStringLiteral("file"), QFileInfo(path).fileName()},
-                              {QStringLiteral("rows"), report->rowsRead},
-                              {QStringLiteral("inserted"), report->inserted},
-                              {QStringLiteral("updated"), report->updated},
-                              {QStringLiteral("rejected"), report->rejected}};
+    const QJsonObject details {{QStringLiteral("file"), QFileInfo(path).fileName()},
+                               {QStringLiteral("rows"), report->rowsRead},
+                               {QStringLiteral("inserted"), report->inserted},
+                               {QStringLiteral("updated"), report->updated},
+                               {QStringLiteral("rejected"), report->rejected}};
     QSqlQuery audit(db);
     audit.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, object_type, object_id, details) "
                                  "VALUES (:at, :actor, :action, 'file', :file, :details)"));
@@ -409,15 +411,17 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
     audit.bindValue(QStringLiteral(":actor"), options.actor);
     audit.bindValue(QStringLiteral(":action"), QString(QStringLiteral("import.") + recordKindKey(m_kind)));
     audit.bindValue(QStringLiteral(":file"), QFileInfo(path).fileName());
-    audit.bindValue(QStringLiteral(":details"), QString(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))));
+    audit.bindValue(QStringLiteral(":details"),
+                    QString(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))));
     if (!audit.exec())
         return abandon(databaseError(m_database, audit.lastError()), true);
 
     if (rejects && (!rejects->flush() || !rejectFile->commit())) {
         rejects.reset();
-        return abandon(tr("Cannot write the reject file %1: %2. Nothing was imported.")
-                           .arg(QDir::toNativeSeparators(report->rejectFilePath), rejectFile->errorString()),
-                       false);
+        return abandon(
+            QCoreApplication::translate("CsImporter", "Cannot write the reject file %1: %2. Nothing was imported.")
+                .arg(QDir::toNativeSeparators(report->rejectFilePath), rejectFile->errorString()),
+            false);
     }
     if (!db.commit()) {
         const QSqlError commitError = db.lastError();

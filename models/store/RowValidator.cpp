@@ -7,11 +7,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RowValidator", text);
-}
-
 /** The database column a standard field is stored in. */
 QString columnOf(const FieldSpec &field)
 {
@@ -106,18 +101,17 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
 {
     const qsizetype before = errors->size();
     row->duplicateOfLine = 0;
-    auto fail = [&](const QString &column, const QString &message) {
-        errors->append({record.line, column, message});
-    };
+    auto fail = [&](const QString &column, const QString &message) { errors->append({record.line, column, message}); };
 
     if (!record.error.isEmpty()) {
         fail(QString(), record.error);
         return false;
     }
     if (record.fields.size() != m_mapping.columnCount()) {
-        fail(QString(), tr("expected %1 fields as in the header, found %2")
-                            .arg(m_mapping.columnCount())
-                            .arg(record.fields.size()));
+        fail(QString(),
+             QCoreApplication::translate("RowValidator", "expected %1 fields as in the header, found %2")
+                 .arg(m_mapping.columnCount())
+                 .arg(record.fields.size()));
         return false;
     }
 
@@ -143,7 +137,7 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
             continue;
         if (value.isEmpty()) {
             if (field->required)
-                fail(header, tr("missing %1").arg(CsFields::label(*field)));
+                fail(header, QCoreApplication::translate("RowValidator", "missing %1").arg(CsFields::label(*field)));
             else
                 row->columns.append({columnOf(*field), QVariant()});
             continue;
@@ -151,7 +145,7 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
         switch (field->type) {
         case FieldType::Identifier:
             if (raw.size() > 255) {
-                fail(header, tr("the id is longer than 255 characters"));
+                fail(header, QCoreApplication::translate("RowValidator", "the id is longer than 255 characters"));
                 break;
             }
             // Ids are kept exactly as the source system wrote them; matching rules decide later
@@ -163,14 +157,15 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
             break;
         case FieldType::Email:
             if (!isPlausibleEmail(value))
-                fail(header, tr("bad e-mail address '%1'").arg(value));
+                fail(header, QCoreApplication::translate("RowValidator", "bad e-mail address '%1'").arg(value));
             else
                 row->columns.append({columnOf(*field), value});
             break;
         case FieldType::Date: {
             QDate date;
             if (!parseDate(value, &date))
-                fail(header, tr("bad date '%1' (expected YYYY-MM-DD)").arg(value));
+                fail(header,
+                     QCoreApplication::translate("RowValidator", "bad date '%1' (expected YYYY-MM-DD)").arg(value));
             else
                 row->columns.append({columnOf(*field), date.toString(Qt::ISODate)});
             break;
@@ -178,9 +173,11 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
         case FieldType::Money: {
             double amount = 0;
             if (!parseMoney(value, &amount))
-                fail(header, tr("bad number '%1'").arg(value));
+                fail(header, QCoreApplication::translate("RowValidator", "bad number '%1'").arg(value));
             else if (amount < 0)
-                fail(header, tr("%1 cannot be negative (%2)").arg(CsFields::label(*field), value));
+                fail(header,
+                     QCoreApplication::translate("RowValidator", "%1 cannot be negative (%2)")
+                         .arg(CsFields::label(*field), value));
             else
                 row->columns.append({columnOf(*field), amount});
             break;
@@ -188,9 +185,11 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
         case FieldType::Integer: {
             qint64 number = 0;
             if (!parseInteger(value, &number))
-                fail(header, tr("bad whole number '%1'").arg(value));
+                fail(header, QCoreApplication::translate("RowValidator", "bad whole number '%1'").arg(value));
             else if (number < 0)
-                fail(header, tr("%1 cannot be negative (%2)").arg(CsFields::label(*field), value));
+                fail(header,
+                     QCoreApplication::translate("RowValidator", "%1 cannot be negative (%2)")
+                         .arg(CsFields::label(*field), value));
             else
                 row->columns.append({columnOf(*field), number});
             break;
@@ -198,8 +197,9 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
         case FieldType::LifecycleStage: {
             const auto it = m_context.stages.constFind(CsFields::normaliseHeader(value));
             if (it == m_context.stages.cend())
-                fail(header, tr("unknown lifecycle stage '%1' (known: %2)")
-                                 .arg(value, m_context.stageNames.join(QStringLiteral(", "))));
+                fail(header,
+                     QCoreApplication::translate("RowValidator", "unknown lifecycle stage '%1' (known: %2)")
+                         .arg(value, m_context.stageNames.join(QStringLiteral(", "))));
             else
                 row->columns.append({columnOf(*field), it.value()});
             break;
@@ -209,7 +209,10 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
             if (it == m_context.accounts.cend())
                 it = m_context.accounts.constFind(value);
             if (it == m_context.accounts.cend())
-                fail(header, tr("unknown account '%1': import that account first or correct the id").arg(value));
+                fail(header,
+                     QCoreApplication::translate("RowValidator",
+                                                 "unknown account '%1': import that account first or correct the id")
+                         .arg(value));
             else
                 row->columns.append({columnOf(*field), it.value()});
             break;
@@ -222,7 +225,9 @@ bool RowValidator::validate(const CsvRecord &record, CsRow *row, QList<RowError>
         if (seen != m_seenIds.cend()) {
             row->duplicateOfLine = seen.value();
             fail(m_idColumn >= 0 ? m_mapping.headers().at(m_idColumn) : QString(),
-                 tr("duplicate external id '%1' (first seen on line %2)").arg(row->externalId).arg(seen.value()));
+                 QCoreApplication::translate("RowValidator", "duplicate external id '%1' (first seen on line %2)")
+                     .arg(row->externalId)
+                     .arg(seen.value()));
         } else {
             m_seenIds.insert(row->externalId, record.line);
         }

@@ -10,11 +10,6 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("ConfigStore", text);
-}
-
 void setError(QString *error, const QString &message)
 {
     if (error)
@@ -24,10 +19,14 @@ void setError(QString *error, const QString &message)
 QString streamLabel(StreamKind kind)
 {
     switch (kind) {
-    case StreamKind::Features: return QStringLiteral("features");
-    case StreamKind::Pages: return QStringLiteral("pages");
-    case StreamKind::Guides: return QStringLiteral("guides");
-    case StreamKind::TrackEvents: return QStringLiteral("trackEvents");
+    case StreamKind::Features:
+        return QStringLiteral("features");
+    case StreamKind::Pages:
+        return QStringLiteral("pages");
+    case StreamKind::Guides:
+        return QStringLiteral("guides");
+    case StreamKind::TrackEvents:
+        return QStringLiteral("trackEvents");
     }
     return {};
 }
@@ -37,9 +36,12 @@ QJsonObject scopeJson(const RecomputeScope &scope)
     QJsonArray streams;
     for (StreamKind kind : scope.streams)
         streams.append(streamLabel(kind));
-    return QJsonObject{{QStringLiteral("identities"), scope.identities}, {QStringLiteral("streams"), streams},
-                       {QStringLiteral("reports"), scope.reports},       {QStringLiteral("aggregations"), scope.aggregations},
-                       {QStringLiteral("pes"), scope.pes},               {QStringLiteral("firstValue"), scope.firstValue}};
+    return QJsonObject {{QStringLiteral("identities"), scope.identities},
+                        {QStringLiteral("streams"), streams},
+                        {QStringLiteral("reports"), scope.reports},
+                        {QStringLiteral("aggregations"), scope.aggregations},
+                        {QStringLiteral("pes"), scope.pes},
+                        {QStringLiteral("firstValue"), scope.firstValue}};
 }
 
 } // namespace
@@ -80,13 +82,17 @@ std::optional<IntegrationConfig> ConfigStore::load(int version, QString *error) 
         return std::nullopt;
     }
     if (!query.next()) {
-        setError(error, tr("there is no configuration version %1").arg(version));
+        setError(error,
+                 QCoreApplication::translate("ConfigStore", "there is no configuration version %1").arg(version));
         return std::nullopt;
     }
     QString parseError;
     auto config = IntegrationConfig::fromJsonBytes(query.value(0).toString().toUtf8(), &parseError);
     if (!config)
-        setError(error, tr("configuration version %1 cannot be read: %2").arg(version).arg(parseError));
+        setError(error,
+                 QCoreApplication::translate("ConfigStore", "configuration version %1 cannot be read: %2")
+                     .arg(version)
+                     .arg(parseError));
     return config;
 }
 
@@ -94,8 +100,8 @@ QList<ConfigVersionInfo> ConfigStore::history(QString *error) const
 {
     QList<ConfigVersionInfo> versions;
     QSqlQuery query(m_database.connection());
-    if (!query.exec(QStringLiteral(
-            "SELECT version, created_at, actor, summary FROM config_versions ORDER BY version DESC"))) {
+    if (!query.exec(
+            QStringLiteral("SELECT version, created_at, actor, summary FROM config_versions ORDER BY version DESC"))) {
         setError(error, query.lastError().text());
         return versions;
     }
@@ -148,8 +154,9 @@ std::optional<ConfigSaveResult> ConfigStore::save(const IntegrationConfig &confi
 
     const QString at = m_now().toUTC().toString(Qt::ISODateWithMs);
     const QString text = summary.trimmed().isEmpty()
-                             ? (result.changes.isEmpty() ? tr("Configuration saved") : result.changes.join(QStringLiteral("; ")))
-                             : summary.trimmed();
+        ? (result.changes.isEmpty() ? QCoreApplication::translate("ConfigStore", "Configuration saved")
+                                    : result.changes.join(QStringLiteral("; ")))
+        : summary.trimmed();
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO config_versions (version, created_at, actor, summary, config) "
                                   "VALUES (:version, :at, :actor, :summary, :config)"));
@@ -161,12 +168,12 @@ std::optional<ConfigSaveResult> ConfigStore::save(const IntegrationConfig &confi
     if (!insert.exec())
         return rollback(insert.lastError().text());
 
-    const QJsonObject details{{QStringLiteral("version"), result.version},
-                              {QStringLiteral("previousVersion"), previousVersion},
-                              {QStringLiteral("summary"), text},
-                              {QStringLiteral("changes"), QJsonArray::fromStringList(result.changes)},
-                              {QStringLiteral("sections"), QJsonArray::fromStringList(result.changedSections)},
-                              {QStringLiteral("recompute"), scopeJson(result.recompute)}};
+    const QJsonObject details {{QStringLiteral("version"), result.version},
+                               {QStringLiteral("previousVersion"), previousVersion},
+                               {QStringLiteral("summary"), text},
+                               {QStringLiteral("changes"), QJsonArray::fromStringList(result.changes)},
+                               {QStringLiteral("sections"), QJsonArray::fromStringList(result.changedSections)},
+                               {QStringLiteral("recompute"), scopeJson(result.recompute)}};
     QSqlQuery audit(db);
     audit.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, object_type, object_id, details) "
                                  "VALUES (:at, :actor, 'config.save', 'config', :id, :details)"));
@@ -198,5 +205,5 @@ std::optional<ConfigSaveResult> ConfigStore::importJson(const QByteArray &json, 
     const auto config = IntegrationConfig::fromJsonBytes(json, error);
     if (!config)
         return std::nullopt;
-    return save(*config, actor, tr("Imported configuration"), error);
+    return save(*config, actor, QCoreApplication::translate("ConfigStore", "Imported configuration"), error);
 }

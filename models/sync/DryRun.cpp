@@ -11,16 +11,12 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DryRun", text);
-}
-
 bool looksLikeTime(const QString &name)
 {
     static const QRegularExpression pattern(
-        QStringLiteral("(^|_)(day|hour|week|month|time|date|timestamp)$|Time$|At$|^(first|last)visit$|_lastvisit$|_firstvisit$"
-                       "|lastupdated$|Timestamp$|_time$|_at$"),
+        QStringLiteral(
+            "(^|_)(day|hour|week|month|time|date|timestamp)$|Time$|At$|^(first|last)visit$|_lastvisit$|_firstvisit$"
+            "|lastupdated$|Timestamp$|_time$|_at$"),
         QRegularExpression::CaseInsensitiveOption);
     return pattern.match(name).hasMatch();
 }
@@ -51,6 +47,22 @@ QString callErrorMessage(const PendoCall &call)
     if (!error.detail().isEmpty())
         message += QStringLiteral(" — ") + error.detail();
     return message;
+}
+
+/**
+ * Aborts and forgets `call` without its answer reaching `receiver`; false when there is none.
+ * Disconnecting first matters: abort() finishes the call at once.
+ */
+bool abandon(QPointer<PendoCall> &call, QObject *receiver)
+{
+    if (!call)
+        return false;
+    PendoCall *abandoned = call;
+    call.clear();
+    QObject::disconnect(abandoned, nullptr, receiver, nullptr);
+    abandoned->abort();
+    abandoned->deleteLater();
+    return true;
 }
 
 } // namespace
@@ -90,7 +102,7 @@ QList<InferredColumn> inferColumns(const QJsonArray &rows)
     QList<InferredColumn> columns;
     for (const QString &name : order) {
         const Seen &s = seen.value(name);
-        InferredColumn column{name, ValueType::Text};
+        InferredColumn column {name, ValueType::Text};
         const int kinds = int(s.number) + int(s.text) + int(s.boolean) + int(s.other);
         if (kinds == 1 && s.boolean)
             column.type = ValueType::Bool;
@@ -108,7 +120,7 @@ std::optional<QJsonArray> parsePipeline(const QString &pipelineText, QString *er
     const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         if (error)
-            *error = tr("Not valid JSON at line %1: %2")
+            *error = QCoreApplication::translate("DryRun", "Not valid JSON at line %1: %2")
                          .arg(int(bytes.left(parseError.offset).count('\n')) + 1)
                          .arg(parseError.errorString());
         return std::nullopt;
@@ -117,7 +129,8 @@ std::optional<QJsonArray> parsePipeline(const QString &pipelineText, QString *er
     const QJsonValue value = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
     if (!AggregationMapping::validatePipeline(value, &problem)) {
         if (error)
-            *error = problem.startsWith(u'[') ? tr("Stage %1").arg(problem) : problem;
+            *error
+                = problem.startsWith(u'[') ? QCoreApplication::translate("DryRun", "Stage %1").arg(problem) : problem;
         return std::nullopt;
     }
     return document.array();
@@ -131,27 +144,28 @@ std::optional<QJsonArray> preparePipeline(const QString &pipelineText, QDate day
         return std::nullopt;
     if (!day.isValid()) {
         if (error)
-            *error = tr("Choose a day for the dry run.");
+            *error = QCoreApplication::translate("DryRun", "Choose a day for the dry run.");
         return std::nullopt;
     }
     if (accountId.trimmed().isEmpty()) {
         if (error)
-            *error = tr("Enter a Pendo account id for the dry run.");
+            *error = QCoreApplication::translate("DryRun", "Enter a Pendo account id for the dry run.");
         return std::nullopt;
     }
     QJsonObject stage = pipeline->at(0).toObject();
     QJsonObject source = stage.value(QStringLiteral("source")).toObject();
     source.insert(QStringLiteral("timeSeries"),
-                  QJsonObject{{QStringLiteral("period"), QStringLiteral("dayRange")},
-                              {QStringLiteral("first"), double(day.startOfDay(zone).toMSecsSinceEpoch())},
-                              {QStringLiteral("count"), 1}});
+                  QJsonObject {{QStringLiteral("period"), QStringLiteral("dayRange")},
+                               {QStringLiteral("first"), double(day.startOfDay(zone).toMSecsSinceEpoch())},
+                               {QStringLiteral("count"), 1}});
     stage.insert(QStringLiteral("source"), source);
     pipeline->replace(0, stage);
 
     QString escaped = accountId.trimmed();
     escaped.replace(u'\\', QStringLiteral("\\\\"));
     escaped.replace(u'"', QStringLiteral("\\\""));
-    pipeline->insert(1, QJsonObject{{QStringLiteral("filter"), QString(QStringLiteral("accountId == \"") + escaped + u'"')}});
+    pipeline->insert(
+        1, QJsonObject {{QStringLiteral("filter"), QString(QStringLiteral("accountId == \"") + escaped + u'"')}});
     return pipeline;
 }
 
@@ -173,27 +187,17 @@ bool AggregationDryRun::start(const QString &pipelineText, QDate day, const QStr
     const auto pipeline = dryrun::preparePipeline(pipelineText, day, accountId, m_zone, error);
     if (!pipeline)
         return false;
-    if (m_call) {
-        disconnect(m_call, nullptr, this, nullptr);
-        m_call->abort();
-        m_call->deleteLater();
-    }
-    m_call = m_client.aggregate(QJsonObject{{QStringLiteral("requestId"), QStringLiteral("mapping-dry-run")},
-                                            {QStringLiteral("pipeline"), *pipeline}});
+    abandon(m_call, this); // a new run replaces the previous one without reporting it canceled
+    m_call = m_client.aggregate(QJsonObject {{QStringLiteral("requestId"), QStringLiteral("mapping-dry-run")},
+                                             {QStringLiteral("pipeline"), *pipeline}});
     connect(m_call, &PendoCall::finished, this, &AggregationDryRun::onFinished);
     return true;
 }
 
 void AggregationDryRun::cancel()
 {
-    if (!m_call)
-        return;
-    PendoCall *call = m_call;
-    m_call.clear();
-    disconnect(call, nullptr, this, nullptr);
-    call->abort();
-    call->deleteLater();
-    Q_EMIT canceled();
+    if (abandon(m_call, this))
+        Q_EMIT canceled();
 }
 
 void AggregationDryRun::onFinished()
@@ -210,7 +214,7 @@ void AggregationDryRun::onFinished()
     const QJsonObject answer = QJsonDocument::fromJson(call->body()).object();
     const QJsonValue results = answer.value(QStringLiteral("results"));
     if (!results.isArray()) {
-        Q_EMIT failed(tr("Pendo's answer has no result rows."));
+        Q_EMIT failed(QCoreApplication::translate("DryRun", "Pendo's answer has no result rows."));
         return;
     }
     PreviewResult result;
@@ -234,20 +238,14 @@ void ReportPreview::start(const QString &reportId)
 {
     cancel();
     m_reportId = reportId;
-    m_call = m_client.get(QStringLiteral("report/%1/results.json")
-                              .arg(QString::fromLatin1(QUrl::toPercentEncoding(reportId))));
+    m_call = m_client.get(
+        QStringLiteral("report/%1/results.json").arg(QString::fromLatin1(QUrl::toPercentEncoding(reportId))));
     connect(m_call, &PendoCall::finished, this, &ReportPreview::onFinished);
 }
 
 void ReportPreview::cancel()
 {
-    if (!m_call)
-        return;
-    PendoCall *call = m_call;
-    m_call.clear();
-    disconnect(call, nullptr, this, nullptr);
-    call->abort();
-    call->deleteLater();
+    abandon(m_call, this);
 }
 
 void ReportPreview::onFinished()
@@ -263,7 +261,8 @@ void ReportPreview::onFinished()
     }
     const QJsonDocument document = QJsonDocument::fromJson(call->body());
     if (!document.isArray()) {
-        Q_EMIT failed(m_reportId, tr("The report's results are not a list of rows."));
+        Q_EMIT failed(m_reportId,
+                      QCoreApplication::translate("DryRun", "The report's results are not a list of rows."));
         return;
     }
     PreviewResult result;

@@ -3,6 +3,7 @@
 target_sources(bridge_models PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/IntegrationConfig.cpp
     ${CMAKE_CURRENT_LIST_DIR}/IntegrationConfig.h
+    ${CMAKE_CURRENT_LIST_DIR}/IntegrationConfigReader.cpp
     ${CMAKE_CURRENT_LIST_DIR}/IntegrationConfigCatalog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/IntegrationConfigCatalog.h
     ${CMAKE_CURRENT_LIST_DIR}/ConfigStore.cpp

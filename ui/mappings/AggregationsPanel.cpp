@@ -28,6 +28,16 @@ const char *const examplePipeline =
     "                        \"activeUsers\": {\"count\": \"visitorId\"}}}}\n"
     "]\n";
 
+/** A titled box that `content` fills, with `button` below it on the right. */
+QGroupBox *boxWithButton(const QString &title, QWidget *content, QPushButton *button, QWidget *parent)
+{
+    auto *box = new QGroupBox(title, parent);
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(content, 1);
+    layout->addWidget(button, 0, Qt::AlignRight);
+    return box;
+}
+
 } // namespace
 
 AggregationsPanel::AggregationsPanel(MappingController &controller, QWidget *parent)
@@ -83,10 +93,7 @@ AggregationsPanel::AggregationsPanel(MappingController &controller, QWidget *par
     editorLayout->addWidget(m_pipelineEdit, 1);
     editorLayout->addWidget(m_validationLabel);
 
-    auto *mappedBox = new QGroupBox(tr("Mapped aggregations"), this);
-    auto *mappedLayout = new QVBoxLayout(mappedBox);
-    mappedLayout->addWidget(m_mappedList, 1);
-    mappedLayout->addWidget(m_removeButton, 0, Qt::AlignRight);
+    auto *mappedBox = boxWithButton(tr("Mapped aggregations"), m_mappedList, m_removeButton, this);
 
     auto *upper = new QHBoxLayout;
     upper->addWidget(editorBox, 4);
@@ -106,10 +113,7 @@ AggregationsPanel::AggregationsPanel(MappingController &controller, QWidget *par
     resultLayout->addWidget(m_statusLabel);
     resultLayout->addWidget(m_resultTable, 1);
 
-    auto *columnsBox = new QGroupBox(tr("Columns"), this);
-    auto *columnsLayout = new QVBoxLayout(columnsBox);
-    columnsLayout->addWidget(m_columns, 1);
-    columnsLayout->addWidget(m_keepButton, 0, Qt::AlignRight);
+    auto *columnsBox = boxWithButton(tr("Columns"), m_columns, m_keepButton, this);
 
     auto *lower = new QHBoxLayout;
     lower->addWidget(resultBox, 2);
