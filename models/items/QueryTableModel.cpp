@@ -63,11 +63,6 @@ QVariant QueryTableModel::display(int, const QVariant &value) const
     return value;
 }
 
-bool QueryTableModel::isLoading() const
-{
-    return m_loading;
-}
-
 void QueryTableModel::reload()
 {
     // Our own flag, not the watcher's isRunning(): a job can have finished while its finished()

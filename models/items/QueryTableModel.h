@@ -33,7 +33,6 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    bool isLoading() const;
     QString lastError() const { return m_lastError; }
 
 public Q_SLOTS:

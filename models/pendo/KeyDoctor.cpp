@@ -112,20 +112,23 @@ KeyDoctor::KeyDoctor(RegionTable regions, QByteArray key, QObject *parent)
 {
 }
 
-void KeyDoctor::start(const QStringList &regions)
+void KeyDoctor::createProbe()
 {
     m_probe = new RegionProbe(m_regions, m_key, this);
     m_probe->setTimeout(m_timeout);
     connect(m_probe, &RegionProbe::finished, this, &KeyDoctor::regionsDone);
+}
+
+void KeyDoctor::start(const QStringList &regions)
+{
+    createProbe();
     Q_EMIT progress(tr("Trying the key in every region…"));
     m_probe->start(regions);
 }
 
 void KeyDoctor::startCustom(const QUrl &baseUrl)
 {
-    m_probe = new RegionProbe(m_regions, m_key, this);
-    m_probe->setTimeout(m_timeout);
-    connect(m_probe, &RegionProbe::finished, this, &KeyDoctor::regionsDone);
+    createProbe();
     Q_EMIT progress(tr("Trying the key at %1…").arg(baseUrl.toString()));
     m_probe->startCustom(baseUrl);
 }

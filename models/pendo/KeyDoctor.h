@@ -62,6 +62,7 @@ Q_SIGNALS:
     void finished();
 
 private:
+    void createProbe();
     void regionsDone();
     void checkAccepted();
     void oneDone();

@@ -98,7 +98,6 @@ void KeysetPager::fetchNext()
             return;
         }
         ++m_pages;
-        m_rows += qint64(m_page.rows.size());
         const bool last = qsizetype(m_page.rows.size()) < m_pageSize;
         if (!m_page.rows.empty()) {
             m_cursor = m_page.rows.back();

@@ -40,7 +40,6 @@ public:
     void start();
     void cancel();
     int pagesFetched() const { return m_pages; }
-    qint64 rowsFetched() const { return m_rows; }
 
 Q_SIGNALS:
     void pageReady(const AggregationPage &page);
@@ -63,6 +62,5 @@ private:
     AggregationPage m_page;
     QPointer<PendoCall> m_call;
     int m_pages = 0;
-    qint64 m_rows = 0;
     bool m_done = false;
 };

@@ -141,7 +141,6 @@ void PendoCall::retryOrFinish(const PendoError &error, std::optional<std::chrono
         m_client->m_config.retry.delayAfter(m_attempts, error, m_client->m_clock.random(), retryAfter);
     if (!delay)
         return finish(error);
-    m_retryDelays.append(*delay);
     qCInfo(lcNet) << m_method.constData() << m_url.path() << error.code() << "- retrying in" << delay->count() << "ms";
     m_client->m_clock.callAfter(*delay, this, [this] { start(); });
 }

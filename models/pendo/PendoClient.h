@@ -46,8 +46,6 @@ public:
     int httpStatus() const { return m_httpStatus; }
     int attempts() const { return m_attempts; }
     const QByteArray &body() const { return m_body; }
-    /** The pauses taken before each retry, for diagnostics and tests. */
-    const QList<std::chrono::milliseconds> &retryDelays() const { return m_retryDelays; }
 
 public Q_SLOTS:
     void abort();
@@ -77,7 +75,6 @@ private:
     bool m_timedOut = false;
     bool m_redirectRefused = false;
     bool m_encrypted = false;
-    QList<std::chrono::milliseconds> m_retryDelays;
 };
 
 /**

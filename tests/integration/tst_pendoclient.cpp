@@ -47,6 +47,16 @@ class TestPendoClient : public QObject
         return std::make_unique<PendoClient>(config, clock);
     }
 
+    /** A one-attempt client for an address other than the simulator's. */
+    static std::unique_ptr<PendoClient> clientFor(const QUrl &baseUrl, Clock &clock)
+    {
+        ClientConfig config;
+        config.baseUrl = baseUrl;
+        config.integrationKey = key;
+        config.retry.maxAttempts = 1;
+        return std::make_unique<PendoClient>(config, clock);
+    }
+
     static bool wait(PendoCall *call)
     {
         if (call->isFinished())
@@ -254,11 +264,11 @@ private Q_SLOTS:
         QVERIFY(closed.listen(QHostAddress::LocalHost));
         const quint16 port = closed.serverPort();
         closed.close();
+        FakeClock clock;
         ClientConfig config;
         config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
         config.integrationKey = key;
-        config.retry.maxAttempts = 3;
-        FakeClock clock;
+        config.retry.maxAttempts = 3; // a refused connection is not retried even when attempts remain
         PendoClient c(config, clock);
         PendoCall *call = c.get(QStringLiteral("page"));
         QVERIFY(wait(call));
@@ -270,13 +280,9 @@ private Q_SLOTS:
     {
         QUrl url = m_sim->url(QStringLiteral("us"));
         url.setScheme(QStringLiteral("https"));
-        ClientConfig config;
-        config.baseUrl = url;
-        config.integrationKey = key;
-        config.retry.maxAttempts = 1;
         FakeClock clock;
-        PendoClient c(config, clock);
-        PendoCall *call = c.get(QStringLiteral("page"));
+        auto c = clientFor(url, clock);
+        PendoCall *call = c->get(QStringLiteral("page"));
         QVERIFY(wait(call));
         QVERIFY2(call->error().kind() == PendoError::Kind::TlsFailure, qPrintable(call->error().code() + u' ' + call->error().detail()));
     }
@@ -295,13 +301,9 @@ private Q_SLOTS:
                 socket->disconnectFromHost();
             });
         });
-        ClientConfig config;
-        config.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(redirector.serverPort()));
-        config.integrationKey = key;
-        config.retry.maxAttempts = 1;
         FakeClock clock;
-        PendoClient c(config, clock);
-        PendoCall *call = c.get(QStringLiteral("page"));
+        auto c = clientFor(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(redirector.serverPort())), clock);
+        PendoCall *call = c->get(QStringLiteral("page"));
         QVERIFY(wait(call));
         QCOMPARE(call->error().kind(), PendoError::Kind::RedirectRefused);
     }

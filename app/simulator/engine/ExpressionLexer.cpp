@@ -1,5 +1,7 @@
 #include "ExpressionLexer.h"
 
+#include "Utf8.h"
+
 #include <charconv>
 #include <cstdint>
 
@@ -204,21 +206,7 @@ void Lexer::unicodeEscape(std::string &s)
     } else if (cp >= 0xD800 && cp <= 0xDFFF) {
         throw SyntaxError{m_pos - 6, "unpaired surrogate in \\u escape"};
     }
-    if (cp < 0x80) {
-        s += char(cp);
-    } else if (cp < 0x800) {
-        s += char(0xC0 | (cp >> 6));
-        s += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        s += char(0xE0 | (cp >> 12));
-        s += char(0x80 | ((cp >> 6) & 0x3F));
-        s += char(0x80 | (cp & 0x3F));
-    } else {
-        s += char(0xF0 | (cp >> 18));
-        s += char(0x80 | ((cp >> 12) & 0x3F));
-        s += char(0x80 | ((cp >> 6) & 0x3F));
-        s += char(0x80 | (cp & 0x3F));
-    }
+    appendUtf8(s, cp);
 }
 
 // Backtick strings are raw: everything up to the next backtick.
