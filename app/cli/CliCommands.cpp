@@ -11,7 +11,9 @@
 #include "store/WorkspaceInfo.h"
 #include "store/WorkspaceSettings.h"
 #include "pendo/Region.h"
+#include "pendo/Clock.h"
 #include "security/CredentialStore.h"
+#include "session/WorkspaceSession.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -174,14 +176,16 @@ int CliCommands::run(const QStringList &arguments)
 
     const QString path = parser.isSet(workspaceOption) ? QFileInfo(parser.value(workspaceOption)).absoluteFilePath()
                                                        : Database::defaultWorkspacePath();
-    Database database(path);
+    KeychainCredentialStore keychain;
     QString error;
-    if (!database.open(&error)) {
+    const std::unique_ptr<WorkspaceSession> session = WorkspaceSession::open(path, keychain, Clock::system(), &error);
+    if (!session) {
         if (m_json)
             printJson({{QStringLiteral("ok"), false}, {QStringLiteral("fatalError"), error}});
         m_err << error << u'\n';
         return ExitWorkspace;
     }
+    Database &database = session->database();
 
     if (command == QLatin1String("import"))
         return importRecords(database, args.mid(1));
@@ -214,7 +218,7 @@ int CliCommands::run(const QStringList &arguments)
         options.json = m_json;
         if (parser.isSet(timeoutOption))
             options.timeoutSeconds = std::max(1, parser.value(timeoutOption).toInt());
-        PendoCommands pendo(database, options, m_out, m_err);
+        PendoCommands pendo(*session, options, m_out, m_err);
         if (command == QLatin1String("catalog"))
             return pendo.catalogRefresh();
         return command == QLatin1String("connect") ? pendo.connect() : pendo.doctor();
@@ -229,8 +233,9 @@ int CliCommands::run(const QStringList &arguments)
                 return ExitBadInput;
             }
         }
-        if (!WorkspaceSettings(database).setValue(WorkspaceSettings::regionUrls, args.at(2), &error)) {
-            m_err << error << u'\n';
+        if (const StoreError failure
+            = session->settings().setValuesAndWait({{WorkspaceSettings::Key::RegionUrls, args.at(2)}})) {
+            m_err << failure.cannotWrite(session->path()) << u'\n';
             return ExitWorkspace;
         }
         m_out << (args.at(2).isEmpty() ? tr("Region addresses reset to Pendo's own.")

@@ -5,6 +5,7 @@
 #include "pendo/RegionProbe.h"
 #include "security/CredentialStore.h"
 #include "store/Database.h"
+#include "session/WorkspaceSession.h"
 #include "store/WorkspaceSettings.h"
 #include "sync/CatalogSync.h"
 
@@ -35,8 +36,8 @@ QString appLabel(qint64 app)
 
 } // namespace
 
-PendoCommands::PendoCommands(Database &database, PendoCommandOptions options, QTextStream &out, QTextStream &err)
-    : m_database(database)
+PendoCommands::PendoCommands(WorkspaceSession &session, PendoCommandOptions options, QTextStream &out, QTextStream &err)
+    : m_session(session)
     , m_options(std::move(options))
     , m_out(out)
     , m_err(err)
@@ -102,13 +103,12 @@ QByteArray PendoCommands::keyFromStandardInput() const
 
 QByteArray PendoCommands::keyFromKeychain(QString *message)
 {
-    const QString region = WorkspaceSettings(m_database).value(WorkspaceSettings::region);
+    const QString region = m_session.regionKey();
     if (region.isEmpty() || m_options.noKeychain)
         return {};
-    KeychainCredentialStore store;
     QByteArray key;
     runLoop([&](std::function<void(int)> done) {
-        store.read({m_database.path(), region}, QCoreApplication::instance(), [&, done](const CredentialResult &result) {
+        m_session.credentials().read({m_session.path(), region}, QCoreApplication::instance(), [&, done](const CredentialResult &result) {
             if (result.ok())
                 key = result.secret;
             else if (result.status != CredentialResult::Status::NotFound)
@@ -122,8 +122,7 @@ QByteArray PendoCommands::keyFromKeychain(QString *message)
 std::optional<RegionTable> PendoCommands::regionTable()
 {
     QString error;
-    RegionTable regions = RegionTable::fromSettingsAndEnvironment(
-        WorkspaceSettings(m_database).value(WorkspaceSettings::regionUrls), &error);
+    RegionTable regions = m_session.regions(&error);
     if (!error.isEmpty()) {
         m_err << error << u'\n';
         return std::nullopt;
@@ -204,10 +203,9 @@ int PendoCommands::connect()
         return exitCodeFor(outcome.error);
     }
 
-    WorkspaceSettings settings(m_database);
-    if (!settings.setValue(WorkspaceSettings::region, regionKey, &error)
-        || !settings.setValue(WorkspaceSettings::baseUrl, outcome.baseUrl.toString(), &error)) {
-        m_err << tr("The key works, but the workspace cannot record the region: %1").arg(error) << u'\n';
+    if (const StoreError failure = m_session.settings().setValuesAndWait(
+            {{WorkspaceSettings::Key::Region, regionKey}, {WorkspaceSettings::Key::BaseUrl, outcome.baseUrl.toString()}})) {
+        m_err << tr("The key works, but the workspace cannot record the region: %1").arg(failure.message()) << u'\n';
         return 4;
     }
     m_out << tr("Connected to Pendo (%1, %2) with a %3 key.")
@@ -221,10 +219,9 @@ int PendoCommands::connect()
               << u'\n';
         return 0;
     }
-    KeychainCredentialStore store;
     CredentialResult stored;
     runLoop([&](std::function<void(int)> done) {
-        store.write({m_database.path(), regionKey}, key, QCoreApplication::instance(),
+        m_session.credentials().write({m_session.path(), regionKey}, key, QCoreApplication::instance(),
                     [&, done](const CredentialResult &result) {
                         stored = result;
                         done(0);
@@ -315,8 +312,7 @@ int PendoCommands::doctor()
 
 int PendoCommands::catalogRefresh()
 {
-    WorkspaceSettings settings(m_database);
-    const QUrl baseUrl(m_options.baseUrl.isEmpty() ? settings.value(WorkspaceSettings::baseUrl) : m_options.baseUrl);
+    const QUrl baseUrl = m_options.baseUrl.isEmpty() ? m_session.baseUrl() : QUrl(m_options.baseUrl);
     if (!baseUrl.isValid() || baseUrl.isEmpty()) {
         m_err << tr("This workspace is not connected to Pendo yet: run 'pendo-bridge-cli connect --region R' first.")
               << u'\n';
@@ -326,12 +322,10 @@ int PendoCommands::catalogRefresh()
     if (key.isEmpty())
         return ExitNoKey;
 
-    ClientConfig config;
-    config.baseUrl = baseUrl;
-    config.integrationKey = key;
-    config.timeout = std::chrono::seconds(std::max(m_options.timeoutSeconds, 60));
-    PendoClient client(config);
-    CatalogSync sync(m_database, &client);
+    const std::unique_ptr<PendoClient> client
+        = m_session.createClient(baseUrl, key, std::chrono::seconds(std::max(m_options.timeoutSeconds, 60)));
+    const std::unique_ptr<CatalogSync> catalog(m_session.createCatalogSync(client.get(), nullptr));
+    CatalogSync &sync = *catalog;
     PendoError failure;
     QString storeError;
     if (!m_options.json)

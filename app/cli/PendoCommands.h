@@ -8,7 +8,7 @@
 
 #include <optional>
 
-class Database;
+class WorkspaceSession;
 class PendoError;
 
 /** Exit codes of the Pendo commands (connect, doctor); documented in --help. */
@@ -40,7 +40,7 @@ class PendoCommands final
 {
     Q_DECLARE_TR_FUNCTIONS(PendoCommands)
 public:
-    PendoCommands(Database &database, PendoCommandOptions options, QTextStream &out, QTextStream &err);
+    PendoCommands(WorkspaceSession &session, PendoCommandOptions options, QTextStream &out, QTextStream &err);
 
     int connect();
     int doctor();
@@ -59,7 +59,7 @@ private:
     /** Reads the stored key for the workspace's region; empty when none. */
     QByteArray keyFromKeychain(QString *message);
 
-    Database &m_database;
+    WorkspaceSession &m_session;
     const PendoCommandOptions m_options;
     QTextStream &m_out;
     QTextStream &m_err;

@@ -4,7 +4,9 @@
 
 #include "domain/Translations.h"
 #include "mainwindow/MainWindow.h"
+#include "pendo/Clock.h"
 #include "security/CredentialStore.h"
+#include "session/WorkspaceSession.h"
 #include "store/Database.h"
 #include "store/DemoData.h"
 
@@ -13,6 +15,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QLocale>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
@@ -21,10 +24,13 @@ DesktopApplication::DesktopApplication() = default;
 
 DesktopApplication::~DesktopApplication()
 {
+    // A demo import still running is canceled (it rolls back) and awaited before its workspace goes.
+    m_quitting = true;
+    m_demoImport.waitForFinished();
     m_window.reset();
+    m_session.reset();
     m_credentials.reset();
     m_simulator.reset();
-    m_database.reset();
 }
 
 int DesktopApplication::start(const QStringList &arguments)
@@ -54,14 +60,14 @@ int DesktopApplication::start(const QStringList &arguments)
         path = Database::defaultWorkspacePath();
     }
 
-    m_database = std::make_unique<Database>(path);
+    m_credentials = std::make_unique<KeychainCredentialStore>();
     QString error;
-    if (!m_database->open(&error)) {
-        QMessageBox::critical(nullptr, tr("Pendo Bridge"), tr("The workspace cannot be opened.\n\n%1").arg(error));
+    m_session = WorkspaceSession::open(path, *m_credentials, Clock::system(), &error);
+    if (!m_session) {
+        QMessageBox::critical(nullptr, tr("Pendo Bridge"), error);
         return 1;
     }
-    m_credentials = std::make_unique<KeychainCredentialStore>();
-    m_window = std::make_unique<MainWindow>(*m_database, *m_credentials);
+    m_window = std::make_unique<MainWindow>(*m_session);
     m_window->show();
     if (parser.isSet(demoOption))
         startDemo();
@@ -96,23 +102,27 @@ void DesktopApplication::importDemoCustomers(const QString &accountsFile, const 
         m_window->reloadViews();
         m_window->statusBar()->showMessage(watcher->result(), 15000);
     });
-    Database *database = m_database.get();
-    watcher->setFuture(QtConcurrent::run([database, accountsFile, contactsFile] {
+    WorkspaceSession *session = m_session.get();
+    const std::atomic<bool> *quitting = &m_quitting;
+    m_demoImport = QtConcurrent::run([session, quitting, accountsFile, contactsFile] {
         QStringList summary;
         for (const auto &[kind, file] : {std::pair{RecordKind::Accounts, accountsFile},
                                          std::pair{RecordKind::Contacts, contactsFile}}) {
+            if (*quitting)
+                break;
             const ImportPreview preview = CsImporter::preview(file, kind);
             ImportOptions options;
             options.skipInvalid = true;
             options.actor = QStringLiteral("demo");
             options.rejectFilePath = QFileInfo(file).absoluteDir().filePath(recordKindKey(kind) + QStringLiteral(".rejects.csv"));
-            const ImportReport report = CsImporter(*database, kind).run(file, preview.mapping, options);
+            const ImportReport report = session->importRecords(kind, file, preview.mapping, options, {},
+                                                               [quitting] { return quitting->load(); });
             summary << (report.written ? tr("%1: %2 imported, %3 rejected")
-                                             .arg(CsFields::kindLabel(kind))
-                                             .arg(report.inserted + report.updated)
-                                             .arg(report.rejected)
+                                             .arg(CsFields::kindLabel(kind), QLocale().toString(report.inserted + report.updated),
+                                                  QLocale().toString(report.rejected))
                                        : tr("%1: %2").arg(CsFields::kindLabel(kind), report.fatalError));
         }
         return tr("Demo customers — %1").arg(summary.join(QStringLiteral("; ")));
-    }));
+    });
+    watcher->setFuture(m_demoImport);
 }

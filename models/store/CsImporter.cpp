@@ -2,7 +2,11 @@
 
 #include "CsvReader.h"
 #include "CsvWriter.h"
+#include "AuditLog.h"
 #include "Database.h"
+#include "WorkspaceWriter.h"
+#include "WriteTransaction.h"
+#include "pendo/Clock.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -55,20 +59,15 @@ struct FileScan
     }
 };
 
-QString databaseError(const Database &database, const QSqlError &error)
+QString databaseError(const StoreError &error)
 {
-    if (database.dialect().isDiskFull(error.nativeErrorCode()))
+    if (error.kind() == StoreError::Kind::DiskFull)
         return QCoreApplication::translate(
             "CsImporter", "The disk is full. Nothing was imported; the workspace is as it was before.");
-    return QCoreApplication::translate(
-               "CsImporter",
-               "The workspace refused the import (%1). Nothing was imported; the workspace is as it was before.")
-        .arg(error.text());
-}
-
-QString timestamp(const QDateTime &when)
-{
-    return when.toUTC().toString(Qt::ISODateWithMs);
+    return QCoreApplication::translate("CsImporter",
+                                       "The workspace refused the import: %1. Nothing was imported; the workspace is "
+                                       "as it was before.")
+        .arg(error.message());
 }
 
 } // namespace
@@ -131,7 +130,7 @@ ImportReport CsImporter::validate(const QString &path, const ColumnMapping &mapp
     ScopedConnection connection(m_database);
     if (!connection.isValid()) {
         report.fatalError
-            = QCoreApplication::translate("CsImporter", "Cannot open the workspace: %1").arg(connection.error());
+            = connection.storeError().cannotOpen(m_database.path());
         report.workspaceFailure = true;
         return report;
     }
@@ -203,39 +202,42 @@ ImportReport CsImporter::run(const QString &path, const ColumnMapping &mapping, 
 
     const Progress secondHalf
         = progress ? Progress([&](qint64 done, qint64 total) { progress(total + done, total * 2); }) : Progress();
-    write(path, mapping, options, secondHalf, canceled, &report);
+    const StoreError failure
+        = m_database.writer().runAndWait(QStringLiteral("import.") + recordKindKey(m_kind), [&](WriteTransaction &tx) {
+              if (write(tx, path, mapping, options, secondHalf, canceled, &report))
+                  return StoreError();
+              return tx.error() ? tx.error() : StoreError::canceled(report.fatalError);
+          });
+    if (failure) {
+        report.inserted = report.updated = 0;
+        // A step that failed for its own reason (the file, a cancel, the reject file) said why;
+        // anything the database refused is described from its typed error.
+        if (report.fatalError.isEmpty()) {
+            report.fatalError = databaseError(failure);
+            report.workspaceFailure = true;
+        }
+        return report;
+    }
+    report.written = true;
     return report;
 }
 
-bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const ImportOptions &options,
-                       const Progress &progress, const Canceled &canceled, ImportReport *report)
+/** What one write keeps between its steps. */
+struct CsImporter::WriteState
 {
-    ScopedConnection connection(m_database);
-    QSqlDatabase &db = connection.db();
-    ValidationContext context;
-    QString error;
-    if (!connection.isValid() || !loadContext(db, &context, &error)) {
-        report->fatalError = QCoreApplication::translate("CsImporter", "Cannot open the workspace: %1")
-                                 .arg(connection.isValid() ? error : connection.error());
-        report->workspaceFailure = true;
-        return false;
-    }
-    const QString table = tableOf(m_kind);
+    FileScan scan;
+    std::unique_ptr<QSaveFile> rejectFile;
+    std::unique_ptr<CsvWriter> rejects;
     QSet<QString> existing;
-    {
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        if (!query.exec(QStringLiteral("SELECT external_id FROM %1").arg(table))) {
-            report->fatalError = databaseError(m_database, query.lastError());
-            report->workspaceFailure = true;
-            return false;
-        }
-        while (query.next())
-            existing.insert(query.value(0).toString());
-    }
+    ValidationContext context;
+    QString sql;
+};
 
+QString CsImporter::upsertStatement(const ColumnMapping &mapping) const
+{
     // The statement updates only the columns this file maps, so a file without an "owner"
     // column leaves owners alone; custom fields are merged, not replaced.
+    const QString table = tableOf(m_kind);
     QStringList columns;
     for (qsizetype column = 0; column < mapping.columnCount(); ++column) {
         const ColumnTarget &target = mapping.target(column);
@@ -265,74 +267,107 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
                    .arg(m_database.dialect().jsonMergeExpression(table + QStringLiteral(".custom_fields"),
                                                                  QStringLiteral("excluded.custom_fields")))
             << QStringLiteral("updated_at = excluded.updated_at");
-    const QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (external_id) DO UPDATE SET %4")
-                            .arg(table, insertColumns.join(QStringLiteral(", ")),
-                                 placeholders.join(QStringLiteral(", ")), updates.join(QStringLiteral(", ")));
+    return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) ON CONFLICT (external_id) DO UPDATE SET %4")
+        .arg(table, insertColumns.join(QStringLiteral(", ")), placeholders.join(QStringLiteral(", ")),
+             updates.join(QStringLiteral(", ")));
+}
 
-    const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
-    const QString nowText = timestamp(now);
-    const QString startedText = timestamp(QDateTime::currentDateTimeUtc());
-
-    FileScan scan;
-    if (!scan.open(path)) {
-        report->fatalError = scan.error;
+bool CsImporter::openRejects(WriteState &state, const QString &path, const ImportOptions &options,
+                             ImportReport *report)
+{
+    if (report->rejected == 0)
+        return true;
+    report->rejectFilePath = options.rejectFilePath.isEmpty()
+        ? QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".rejects.csv"))
+        : options.rejectFilePath;
+    state.rejectFile = std::make_unique<QSaveFile>(report->rejectFilePath);
+    if (!state.rejectFile->open(QIODevice::WriteOnly)) {
+        report->fatalError = QCoreApplication::translate("CsImporter", "Cannot write the reject file %1: %2")
+                                 .arg(QDir::toNativeSeparators(report->rejectFilePath), state.rejectFile->errorString());
         return false;
     }
+    state.rejects = std::make_unique<CsvWriter>(state.rejectFile.get(), state.scan.reader->delimiter());
+    state.rejects->write(state.scan.header.fields
+                         + QStringList {QStringLiteral("reject_line"), QStringLiteral("reject_reason")});
+    return true;
+}
 
-    std::unique_ptr<QSaveFile> rejectFile;
-    std::unique_ptr<CsvWriter> rejects;
-    if (report->rejected > 0) {
-        report->rejectFilePath = options.rejectFilePath.isEmpty()
-            ? QFileInfo(path).dir().filePath(QFileInfo(path).completeBaseName() + QStringLiteral(".rejects.csv"))
-            : options.rejectFilePath;
-        rejectFile = std::make_unique<QSaveFile>(report->rejectFilePath);
-        if (!rejectFile->open(QIODevice::WriteOnly)) {
-            report->fatalError = QCoreApplication::translate("CsImporter", "Cannot write the reject file %1: %2")
-                                     .arg(QDir::toNativeSeparators(report->rejectFilePath), rejectFile->errorString());
-            return false;
-        }
-        rejects = std::make_unique<CsvWriter>(rejectFile.get(), scan.reader->delimiter());
-        rejects->write(scan.header.fields
-                       + QStringList {QStringLiteral("reject_line"), QStringLiteral("reject_reason")});
-    }
-
-    if (!db.transaction()) {
-        report->fatalError = databaseError(m_database, db.lastError());
+bool CsImporter::write(WriteTransaction &tx, const QString &path, const ColumnMapping &mapping,
+                       const ImportOptions &options, const Progress &progress, const Canceled &canceled,
+                       ImportReport *report)
+{
+    WriteState state;
+    QString error;
+    if (!loadContext(tx.db(), &state.context, &error)) {
+        report->fatalError = QCoreApplication::translate("CsImporter", "Cannot read the workspace: %1").arg(error);
         report->workspaceFailure = true;
         return false;
     }
-    auto abandon = [&](const QString &message, bool workspaceFailure) {
-        db.rollback();
-        report->fatalError = message;
-        report->workspaceFailure = workspaceFailure;
-        report->inserted = report->updated = 0;
-        if (rejectFile)
-            rejectFile->cancelWriting();
+    {
+        QSqlQuery query(tx.db());
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("SELECT external_id FROM %1").arg(tableOf(m_kind)))) {
+            tx.fail(StoreError::fromSql(query.lastError()));
+            return false;
+        }
+        while (query.next())
+            state.existing.insert(query.value(0).toString());
+    }
+    state.sql = upsertStatement(mapping);
+    if (!state.scan.open(path)) {
+        report->fatalError = state.scan.error;
         return false;
-    };
+    }
+    if (!openRejects(state, path, options, report))
+        return false;
+    const bool ok = writeRows(tx, state, mapping, options, progress, canceled, report)
+                    && recordRun(tx, path, options, *report);
+    if (!ok) {
+        if (state.rejectFile)
+            state.rejectFile->cancelWriting();
+        return false;
+    }
+    if (state.rejects && (!state.rejects->flush() || !state.rejectFile->commit())) {
+        report->fatalError
+            = QCoreApplication::translate("CsImporter", "Cannot write the reject file %1: %2. Nothing was imported.")
+                  .arg(QDir::toNativeSeparators(report->rejectFilePath), state.rejectFile->errorString());
+        return false;
+    }
+    if (progress)
+        progress(state.scan.file.size(), state.scan.file.size());
+    return true;
+}
 
-    QSqlQuery upsert(db);
-    if (!upsert.prepare(sql))
-        return abandon(databaseError(m_database, upsert.lastError()), true);
+bool CsImporter::writeRows(WriteTransaction &tx, WriteState &state, const ColumnMapping &mapping,
+                           const ImportOptions &options, const Progress &progress, const Canceled &canceled,
+                           ImportReport *report)
+{
+    QSqlQuery upsert(tx.db());
+    if (!upsert.prepare(state.sql)) {
+        tx.fail(StoreError::fromSql(upsert.lastError()));
+        return false;
+    }
     // Rows skipped for reusing an id stay on record, so matching can call that id ambiguous.
-    QSqlQuery forgetDuplicates(db);
+    const QString fileName = QFileInfo(state.scan.file.fileName()).fileName();
+    QSqlQuery forgetDuplicates(tx.db());
     forgetDuplicates.prepare(QStringLiteral("DELETE FROM import_duplicates WHERE kind = :kind AND file_name = :file"));
     forgetDuplicates.bindValue(QStringLiteral(":kind"), recordKindKey(m_kind));
-    forgetDuplicates.bindValue(QStringLiteral(":file"), QFileInfo(path).fileName());
-    if (!forgetDuplicates.exec())
-        return abandon(databaseError(m_database, forgetDuplicates.lastError()), true);
-    QSqlQuery keepDuplicate(db);
+    forgetDuplicates.bindValue(QStringLiteral(":file"), fileName);
+    if (!tx.exec(forgetDuplicates))
+        return false;
+    QSqlQuery keepDuplicate(tx.db());
     keepDuplicate.prepare(
         QStringLiteral("INSERT INTO import_duplicates (kind, external_id, file_name, line, row_values, "
                        "recorded_at) VALUES (?, ?, ?, ?, ?, ?)"));
 
-    const qint64 total = scan.file.size();
-    RowValidator validator(mapping, context);
+    const QString nowText = tx.nowText();
+    const qint64 total = state.scan.file.size();
+    RowValidator validator(mapping, state.context);
     CsvRecord record;
     CsRow row;
     QList<RowError> rowErrors;
     qint64 rowsSeen = 0;
-    while (scan.reader->next(record)) {
+    while (state.scan.reader->next(record)) {
         ++rowsSeen;
         rowErrors.clear();
         if (!validator.validate(record, &row, &rowErrors)) {
@@ -340,20 +375,20 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
             for (const RowError &rowError : std::as_const(rowErrors))
                 reasons << (rowError.column.isEmpty() ? rowError.message
                                                       : rowError.column + QStringLiteral(": ") + rowError.message);
-            rejects->write(record.fields
-                           + QStringList {QString::number(record.line), reasons.join(QStringLiteral("; "))});
+            state.rejects->write(record.fields
+                                 + QStringList {QString::number(record.line), reasons.join(QStringLiteral("; "))});
             if (row.duplicateOfLine > 0) {
                 QJsonObject values;
-                for (qsizetype i = 0; i < record.fields.size() && i < scan.header.fields.size(); ++i)
-                    values.insert(scan.header.fields.at(i), record.fields.at(i));
+                for (qsizetype i = 0; i < record.fields.size() && i < state.scan.header.fields.size(); ++i)
+                    values.insert(state.scan.header.fields.at(i), record.fields.at(i));
                 keepDuplicate.addBindValue(recordKindKey(m_kind));
                 keepDuplicate.addBindValue(row.externalId);
-                keepDuplicate.addBindValue(QFileInfo(path).fileName());
+                keepDuplicate.addBindValue(fileName);
                 keepDuplicate.addBindValue(record.line);
                 keepDuplicate.addBindValue(QString::fromUtf8(QJsonDocument(values).toJson(QJsonDocument::Compact)));
                 keepDuplicate.addBindValue(nowText);
-                if (!keepDuplicate.exec())
-                    return abandon(databaseError(m_database, keepDuplicate.lastError()), true);
+                if (!tx.exec(keepDuplicate))
+                    return false;
             }
             continue;
         }
@@ -364,75 +399,59 @@ bool CsImporter::write(const QString &path, const ColumnMapping &mapping, const 
                          QString::fromUtf8(QJsonDocument(row.custom).toJson(QJsonDocument::Compact)));
         upsert.bindValue(QStringLiteral(":created_by"), options.actor);
         upsert.bindValue(QStringLiteral(":now"), nowText);
-        if (!upsert.exec())
-            return abandon(databaseError(m_database, upsert.lastError()), true);
-        if (existing.contains(row.externalId))
+        if (!tx.exec(upsert))
+            return false;
+        if (state.existing.contains(row.externalId))
             ++report->updated;
         else
             ++report->inserted;
         if (rowsSeen % progressEveryRows == 0) {
             if (progress)
-                progress(scan.reader->position(), total);
+                progress(state.scan.reader->position(), total);
             if (canceled && canceled()) {
                 report->canceled = true;
-                return abandon(
-                    QCoreApplication::translate("CsImporter", "The import was canceled. Nothing was imported."), false);
+                report->fatalError
+                    = QCoreApplication::translate("CsImporter", "The import was canceled. Nothing was imported.");
+                return false;
             }
         }
     }
-    if (!scan.reader->fatalError().isEmpty())
-        return abandon(scan.reader->fatalError(), false);
+    if (!state.scan.reader->fatalError().isEmpty()) {
+        report->fatalError = state.scan.reader->fatalError();
+        return false;
+    }
+    return true;
+}
 
-    QSqlQuery log(db);
+bool CsImporter::recordRun(WriteTransaction &tx, const QString &path, const ImportOptions &options,
+                           const ImportReport &report)
+{
+    QSqlQuery log(tx.db());
     log.prepare(QStringLiteral("INSERT INTO import_runs (kind, file_name, started_at, finished_at, rows_read, "
                                "inserted, updated, rejected, actor) VALUES (:kind, :file, :started, :finished, "
                                ":rows, :inserted, :updated, :rejected, :actor)"));
     log.bindValue(QStringLiteral(":kind"), recordKindKey(m_kind));
     log.bindValue(QStringLiteral(":file"), QFileInfo(path).fileName());
-    log.bindValue(QStringLiteral(":started"), startedText);
-    log.bindValue(QStringLiteral(":finished"), timestamp(QDateTime::currentDateTimeUtc()));
-    log.bindValue(QStringLiteral(":rows"), report->rowsRead);
-    log.bindValue(QStringLiteral(":inserted"), report->inserted);
-    log.bindValue(QStringLiteral(":updated"), report->updated);
-    log.bindValue(QStringLiteral(":rejected"), report->rejected);
+    log.bindValue(QStringLiteral(":started"), tx.nowText());
+    log.bindValue(QStringLiteral(":finished"),
+                  QDateTime::fromMSecsSinceEpoch(tx.clock().nowMs(), Qt::UTC).toString(Qt::ISODateWithMs));
+    log.bindValue(QStringLiteral(":rows"), report.rowsRead);
+    log.bindValue(QStringLiteral(":inserted"), report.inserted);
+    log.bindValue(QStringLiteral(":updated"), report.updated);
+    log.bindValue(QStringLiteral(":rejected"), report.rejected);
     log.bindValue(QStringLiteral(":actor"), options.actor);
-    if (!log.exec())
-        return abandon(databaseError(m_database, log.lastError()), true);
-
-    const QJsonObject details {{QStringLiteral("file"), QFileInfo(path).fileName()},
-                               {QStringLiteral("rows"), report->rowsRead},
-                               {QStringLiteral("inserted"), report->inserted},
-                               {QStringLiteral("updated"), report->updated},
-                               {QStringLiteral("rejected"), report->rejected}};
-    QSqlQuery audit(db);
-    audit.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, object_type, object_id, details) "
-                                 "VALUES (:at, :actor, :action, 'file', :file, :details)"));
-    audit.bindValue(QStringLiteral(":at"), nowText);
-    audit.bindValue(QStringLiteral(":actor"), options.actor);
-    audit.bindValue(QStringLiteral(":action"), QString(QStringLiteral("import.") + recordKindKey(m_kind)));
-    audit.bindValue(QStringLiteral(":file"), QFileInfo(path).fileName());
-    audit.bindValue(QStringLiteral(":details"),
-                    QString(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))));
-    if (!audit.exec())
-        return abandon(databaseError(m_database, audit.lastError()), true);
-
-    if (rejects && (!rejects->flush() || !rejectFile->commit())) {
-        rejects.reset();
-        return abandon(
-            QCoreApplication::translate("CsImporter", "Cannot write the reject file %1: %2. Nothing was imported.")
-                .arg(QDir::toNativeSeparators(report->rejectFilePath), rejectFile->errorString()),
-            false);
-    }
-    if (!db.commit()) {
-        const QSqlError commitError = db.lastError();
-        db.rollback();
-        report->inserted = report->updated = 0;
-        report->fatalError = databaseError(m_database, commitError);
-        report->workspaceFailure = true;
+    if (!tx.exec(log))
         return false;
-    }
-    report->written = true;
-    if (progress)
-        progress(total, total);
-    return true;
+
+    AuditEntry audit;
+    audit.actor = options.actor;
+    audit.action = QStringLiteral("import.") + recordKindKey(m_kind);
+    audit.objectType = QStringLiteral("file");
+    audit.objectId = QFileInfo(path).fileName();
+    audit.details = {{QStringLiteral("file"), QFileInfo(path).fileName()},
+                     {QStringLiteral("rows"), report.rowsRead},
+                     {QStringLiteral("inserted"), report.inserted},
+                     {QStringLiteral("updated"), report.updated},
+                     {QStringLiteral("rejected"), report.rejected}};
+    return AuditLog::record(tx, audit);
 }

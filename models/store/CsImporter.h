@@ -12,6 +12,7 @@
 
 class Database;
 class QSqlDatabase;
+class WriteTransaction;
 
 /** The first rows of a file with the mapping proposed for it, for a preview before importing. */
 struct ImportPreview
@@ -30,7 +31,6 @@ struct ImportOptions
     /** Where rejected rows go; default: next to the input as NAME.rejects.csv. */
     QString rejectFilePath;
     QString actor = QStringLiteral("import");
-    QDateTime now; // invalid = the current time
 };
 
 /** What an import (or a validation pass) found and did. */
@@ -55,9 +55,10 @@ struct ImportReport
 
 /**
  * Imports accounts or contacts from a CSV file into the workspace. Validates the whole file
- * first; by default writes nothing unless every row is valid, and then writes all rows in one
- * transaction, upserting by external id so a re-import never duplicates. Runs on the calling
- * thread with its own connection, so it is safe inside QtConcurrent jobs.
+ * first on the calling thread's own connection; by default writes nothing unless every row is
+ * valid, and then writes all rows in one unit of work on the workspace writer (upserting by
+ * external id so a re-import never duplicates; the run record and the audit entry commit with
+ * the rows). run() waits for that unit, so it belongs in pool jobs and the CLI, never the UI thread.
  */
 class CsImporter final
 {
@@ -76,10 +77,18 @@ public:
     ImportReport run(const QString &path, const ColumnMapping &mapping, const ImportOptions &options,
                      const Progress &progress = {}, const Canceled &canceled = {});
 
-private:
-    bool loadContext(QSqlDatabase &db, ValidationContext *context, QString *error) const;
-    bool write(const QString &path, const ColumnMapping &mapping, const ImportOptions &options,
+    /** The writing half of run(), inside the caller's unit of work; false rolls it back. */
+    bool write(WriteTransaction &tx, const QString &path, const ColumnMapping &mapping, const ImportOptions &options,
                const Progress &progress, const Canceled &canceled, ImportReport *report);
+
+private:
+    struct WriteState;
+    bool loadContext(QSqlDatabase &db, ValidationContext *context, QString *error) const;
+    QString upsertStatement(const ColumnMapping &mapping) const;
+    bool openRejects(WriteState &state, const QString &path, const ImportOptions &options, ImportReport *report);
+    bool writeRows(WriteTransaction &tx, WriteState &state, const ColumnMapping &mapping, const ImportOptions &options,
+                   const Progress &progress, const Canceled &canceled, ImportReport *report);
+    bool recordRun(WriteTransaction &tx, const QString &path, const ImportOptions &options, const ImportReport &report);
 
     Database &m_database;
     const RecordKind m_kind;

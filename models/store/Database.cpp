@@ -1,105 +1,169 @@
 #include "Database.h"
 
 #include "Migrations.h"
+#include "WorkspaceWriter.h"
+#include "pendo/Clock.h"
 
 #include <QAtomicInteger>
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QThread>
 
 Q_LOGGING_CATEGORY(lcStore, "bridge.store", QtInfoMsg)
 
 namespace {
 
-QString nextDatabaseId()
+QAtomicInteger<quint64> databaseCounter;
+QAtomicInteger<quint64> connectionCounter;
+
+QString nextConnectionName(quint64 databaseId, const char *kind)
 {
-    static QAtomicInteger<quint64> counter;
-    return QString::number(counter.fetchAndAddRelaxed(1) + 1);
+    return QStringLiteral("bridge-%1-%2-%3")
+        .arg(databaseId)
+        .arg(QLatin1String(kind))
+        .arg(connectionCounter.fetchAndAddRelaxed(1) + 1);
 }
+
+/**
+ * The connections one thread opened, by workspace. A thread_local object: it is destroyed on
+ * its own thread as the thread finishes, and closes them there.
+ */
+struct ThreadConnections
+{
+    QHash<quint64, QString> byDatabase;
+
+    ~ThreadConnections()
+    {
+        for (const QString &name : std::as_const(byDatabase))
+            Database::closeConnection(name);
+    }
+};
+
+thread_local ThreadConnections threadConnections;
 
 } // namespace
 
 Database::Database(QString path)
+    : Database(std::move(path), Clock::system())
+{
+}
+
+Database::Database(QString path, Clock &clock)
     : m_path(std::move(path))
-    , m_id(nextDatabaseId())
+    , m_id(databaseCounter.fetchAndAddRelaxed(1) + 1)
+    , m_clock(clock)
     , m_dialect(SqlDialect::forDriver(QStringLiteral("QSQLITE")))
+    , m_writer(std::make_unique<WorkspaceWriter>(*this))
 {
 }
 
 Database::~Database()
 {
-    QSet<QString> names;
-    {
-        QMutexLocker lock(&m_mutex);
-        names.swap(m_threadConnections);
+    // The writer finishes its queue and closes its own connection on its own thread.
+    m_writer->shutdown();
+    m_writer.reset();
+    releaseThreadConnection();
+}
+
+StoreError Database::open()
+{
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath()))
+        return {StoreError::Kind::CannotOpen,
+                QCoreApplication::translate("Database", "the folder %1 cannot be created")
+                    .arg(QDir::toNativeSeparators(info.absolutePath()))};
+    if (info.exists()) {
+        // Look before touching: a workspace from a newer program, or a file that is no workspace,
+        // is refused before anything (even the journal mode) is written to it.
+        if (StoreError refused = probeExisting())
+            return refused;
+        if (!info.isWritable())
+            return {StoreError::Kind::ReadOnly, {}};
     }
-    for (const QString &name : std::as_const(names))
-        closeConnection(name);
+    QSqlDatabase db = connection();
+    if (!db.isOpen())
+        return lastConnectionError();
+    if (StoreError error = Migrations::apply(db, *m_dialect))
+        return error;
+    m_open = true;
+    if (!m_writer->isRunning())
+        m_writer->start();
+    return {};
+}
+
+StoreError Database::probeExisting()
+{
+    const QString name = nextConnectionName(m_id, "probe");
+    StoreError result;
+    {
+        QSqlDatabase probe = QSqlDatabase::addDatabase(m_dialect->driverName(), name);
+        probe.setDatabaseName(m_path);
+        probe.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (!probe.open()) {
+            result = StoreError::fromSql(probe.lastError());
+        } else {
+            QString error;
+            const std::optional<int> version = m_dialect->schemaVersion(probe, &error);
+            if (!version) {
+                QSqlQuery failed(probe);
+                failed.exec(QStringLiteral("PRAGMA user_version"));
+                result = StoreError::fromSql(failed.lastError());
+                if (!result)
+                    result = {StoreError::Kind::Corrupt, error};
+            } else if (*version > Migrations::latestVersion()) {
+                result = StoreError::schemaTooNew(*version, Migrations::latestVersion());
+            }
+            probe.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
 }
 
 bool Database::open(QString *error)
 {
-    const QFileInfo info(m_path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        *error = QCoreApplication::translate("Database", "Cannot create the folder %1.")
-                     .arg(QDir::toNativeSeparators(info.absolutePath()));
-        return false;
-    }
-    QSqlDatabase db = connection();
-    if (!db.isOpen()) {
-        *error = QCoreApplication::translate("Database", "Cannot open the workspace %1: %2")
-                     .arg(QDir::toNativeSeparators(m_path), db.lastError().text());
-        return false;
-    }
-    QString migrationError;
-    if (!Migrations::apply(db, *m_dialect, &migrationError)) {
-        *error = migrationError;
-        return false;
-    }
-    m_open = true;
-    return true;
-}
-
-QString Database::threadConnectionName() const
-{
-    return QStringLiteral("bridge-%1-thread-%2")
-        .arg(m_id)
-        .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    const StoreError result = open();
+    if (result && error)
+        *error = result.cannotOpen(m_path);
+    return !result;
 }
 
 QSqlDatabase Database::connection()
 {
-    const QString name = threadConnectionName();
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
-    QString error;
+    const auto it = threadConnections.byDatabase.constFind(m_id);
+    if (it != threadConnections.byDatabase.cend() && QSqlDatabase::contains(*it))
+        return QSqlDatabase::database(*it, false);
+    const QString name = nextConnectionName(m_id, "thread");
+    StoreError error;
     QSqlDatabase db = createConnection(name, &error);
-    if (!db.isOpen())
-        qCWarning(lcStore) << "cannot open workspace connection:" << error;
-    QMutexLocker lock(&m_mutex);
-    m_threadConnections.insert(name);
+    threadConnections.byDatabase.insert(m_id, name);
+    if (!db.isOpen()) {
+        qCWarning(lcStore) << "cannot open workspace connection:" << error.message();
+        QMutexLocker lock(&m_mutex);
+        m_lastConnectionError = error;
+    }
     return db;
 }
 
 void Database::releaseThreadConnection()
 {
-    const QString name = threadConnectionName();
-    {
-        QMutexLocker lock(&m_mutex);
-        m_threadConnections.remove(name);
-    }
-    closeConnection(name);
+    const QString name = threadConnections.byDatabase.take(m_id);
+    if (!name.isEmpty())
+        closeConnection(name);
 }
 
-QSqlDatabase Database::openDedicatedConnection(QString *error)
+StoreError Database::lastConnectionError() const
 {
-    static QAtomicInteger<quint64> counter;
-    const QString name = QStringLiteral("bridge-%1-job-%2").arg(m_id).arg(counter.fetchAndAddRelaxed(1) + 1);
-    return createConnection(name, error);
+    QMutexLocker lock(&m_mutex);
+    return m_lastConnectionError;
+}
+
+QSqlDatabase Database::openDedicatedConnection(StoreError *error)
+{
+    return createConnection(nextConnectionName(m_id, "job"), error);
 }
 
 void Database::closeConnection(const QString &connectionName)
@@ -112,18 +176,21 @@ void Database::closeConnection(const QString &connectionName)
     QSqlDatabase::removeDatabase(connectionName);
 }
 
-QSqlDatabase Database::createConnection(const QString &name, QString *error)
+QSqlDatabase Database::createConnection(const QString &name, StoreError *error)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(m_dialect->driverName(), name);
     db.setDatabaseName(m_path);
     if (!db.open()) {
-        *error = db.lastError().text();
+        *error = StoreError::fromSql(db.lastError());
+        if (!error->isError())
+            *error = {StoreError::Kind::CannotOpen, db.lastError().text()};
         return db;
     }
     for (const QString &statement : m_dialect->connectionSetup()) {
         QSqlQuery query(db);
         if (!query.exec(statement)) {
-            *error = query.lastError().text();
+            *error = StoreError::fromSql(query.lastError());
+            query = QSqlQuery();
             db.close();
             return db;
         }

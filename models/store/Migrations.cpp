@@ -10,6 +10,8 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <sqlite3.h>
+
 QStringList Migrations::migrationFiles()
 {
     QStringList files = QDir(QStringLiteral(":/sql")).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
@@ -23,124 +25,102 @@ int Migrations::latestVersion()
     return int(migrationFiles().size());
 }
 
-bool Migrations::apply(QSqlDatabase &db, const SqlDialect &dialect, QString *error)
+StoreError Migrations::apply(QSqlDatabase &db, const SqlDialect &dialect)
 {
-    return applyUpTo(db, dialect, latestVersion(), error);
+    return applyUpTo(db, dialect, latestVersion());
 }
 
-bool Migrations::applyUpTo(QSqlDatabase &db, const SqlDialect &dialect, int version, QString *error)
+StoreError Migrations::applyUpTo(QSqlDatabase &db, const SqlDialect &dialect, int version)
 {
-    const std::optional<int> current = dialect.schemaVersion(db, error);
-    if (!current)
-        return false;
-    const int latest = latestVersion();
-    if (*current > latest) {
-        *error = QCoreApplication::translate("Migrations",
-                                             "This workspace was written by a newer version of Pendo Bridge "
-                                             "(schema version %1; this version knows up to %2). Update Pendo "
-                                             "Bridge to open it, or choose another workspace.")
-                     .arg(*current)
-                     .arg(latest);
-        return false;
+    QString versionError;
+    const std::optional<int> current = dialect.schemaVersion(db, &versionError);
+    if (!current) {
+        QSqlQuery probe(db);
+        probe.exec(QStringLiteral("PRAGMA user_version"));
+        const StoreError typed = StoreError::fromSql(probe.lastError());
+        return typed ? typed : StoreError(StoreError::Kind::Corrupt, versionError);
     }
+    const int latest = latestVersion();
+    if (*current > latest)
+        return StoreError::schemaTooNew(*current, latest);
     const QStringList files = migrationFiles();
     for (int next = *current + 1; next <= std::min(version, latest); ++next) {
         const QString &fileName = files.at(next - 1);
         QFile file(fileName);
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = QCoreApplication::translate("Migrations", "Cannot read the migration %1.").arg(fileName);
-            return false;
-        }
+        if (!file.open(QIODevice::ReadOnly))
+            return StoreError::failed(
+                QCoreApplication::translate("Migrations", "Cannot read the migration %1.").arg(fileName));
         const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
-        if (!db.transaction()) {
-            *error = db.lastError().text();
-            return false;
-        }
-        QString failure;
+        QSqlQuery control(db);
+        if (!control.exec(dialect.beginWriteStatement()))
+            return StoreError::fromSql(control.lastError());
+        StoreError failure;
         for (const QString &statement : statements) {
             QSqlQuery query(db);
             if (!query.exec(dialect.adaptStatement(statement))) {
-                failure = QCoreApplication::translate("Migrations", "Upgrading the workspace to schema version %1 "
-                                                                    "failed: %2")
-                              .arg(next)
-                              .arg(query.lastError().text());
+                const StoreError typed = StoreError::fromSql(query.lastError());
+                failure = StoreError(typed.kind(),
+                                     QCoreApplication::translate("Migrations",
+                                                                 "upgrading to schema version %1 failed: %2")
+                                         .arg(next)
+                                         .arg(query.lastError().text()));
                 break;
             }
         }
-        if (failure.isEmpty() && !dialect.setSchemaVersion(db, next, &failure))
-            failure = QCoreApplication::translate("Migrations", "Cannot record schema version %1: %2")
-                          .arg(next)
-                          .arg(failure);
-        if (!failure.isEmpty()) {
-            db.rollback();
-            *error = failure;
-            return false;
-        }
-        if (!db.commit()) {
-            *error = db.lastError().text();
-            db.rollback();
-            return false;
+        QString setError;
+        if (!failure && !dialect.setSchemaVersion(db, next, &setError))
+            failure = StoreError::failed(
+                QCoreApplication::translate("Migrations", "cannot record schema version %1: %2").arg(next).arg(setError));
+        if (!failure && !control.exec(QStringLiteral("COMMIT")))
+            failure = StoreError::fromSql(control.lastError());
+        if (failure) {
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            return failure;
         }
         qCDebug(lcStore) << "workspace upgraded to schema version" << next;
     }
-    return true;
+    return {};
 }
+
+namespace {
+
+/** The statement without the comments and blank space in front of it (empty when nothing else is left). */
+QString withoutLeadingComments(QString text)
+{
+    for (;;) {
+        text = text.trimmed();
+        if (text.startsWith(QLatin1String("--"))) {
+            const qsizetype end = text.indexOf(u'\n');
+            text = end < 0 ? QString() : text.mid(end + 1);
+        } else if (text.startsWith(QLatin1String("/*"))) {
+            const qsizetype end = text.indexOf(QLatin1String("*/"));
+            text = end < 0 ? QString() : text.mid(end + 2);
+        } else {
+            return text;
+        }
+    }
+}
+
+} // namespace
 
 QStringList Migrations::splitStatements(const QString &script)
 {
     QStringList statements;
-    QString current;
-    enum class State { Code, Single, Double, LineComment, BlockComment } state = State::Code;
-    for (qsizetype i = 0; i < script.size(); ++i) {
-        const QChar c = script.at(i);
-        const QChar next = i + 1 < script.size() ? script.at(i + 1) : QChar();
-        switch (state) {
-        case State::Code:
-            if (c == u'\'')
-                state = State::Single;
-            else if (c == u'"')
-                state = State::Double;
-            else if (c == u'-' && next == u'-') {
-                state = State::LineComment;
-                ++i;
-                continue;
-            } else if (c == u'/' && next == u'*') {
-                state = State::BlockComment;
-                ++i;
-                continue;
-            } else if (c == u';') {
-                if (!current.trimmed().isEmpty())
-                    statements << current.trimmed();
-                current.clear();
-                continue;
-            }
-            current.append(c);
-            break;
-        case State::Single:
-            current.append(c);
-            if (c == u'\'')
-                state = State::Code;
-            break;
-        case State::Double:
-            current.append(c);
-            if (c == u'"')
-                state = State::Code;
-            break;
-        case State::LineComment:
-            if (c == u'\n') {
-                state = State::Code;
-                current.append(c);
-            }
-            break;
-        case State::BlockComment:
-            if (c == u'*' && next == u'/') {
-                state = State::Code;
-                ++i;
-            }
-            break;
-        }
+    const QByteArray utf8 = script.toUtf8();
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        if (utf8.at(i) != ';')
+            continue;
+        const QByteArray chunk = utf8.mid(start, i - start + 1);
+        if (!sqlite3_complete(chunk.constData()))
+            continue; // the semicolon is inside a literal, a comment or a trigger body
+        start = i + 1;
+        const QString statement = withoutLeadingComments(QString::fromUtf8(chunk.chopped(1)));
+        if (!statement.isEmpty())
+            statements << statement;
     }
-    if (!current.trimmed().isEmpty())
-        statements << current.trimmed();
+    const QString rest = withoutLeadingComments(QString::fromUtf8(utf8.mid(start)));
+    if (!rest.isEmpty())
+        statements << rest;
     return statements;
 }

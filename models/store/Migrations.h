@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StoreError.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -8,8 +10,9 @@ class SqlDialect;
 
 /**
  * Brings a workspace to the latest schema. Migrations are numbered SQL resources
- * (":/sql/0001_init.sql", …); each is applied in its own transaction together with the new
- * version number, so a failure leaves the previous version intact.
+ * (":/sql/0001_init.sql", …); each is applied in its own IMMEDIATE transaction together with
+ * the new version number, so a failure (or a kill) leaves the previous version intact. A
+ * workspace from a newer program is refused before anything is touched.
  */
 class Migrations final
 {
@@ -17,10 +20,14 @@ public:
     /** The newest schema version this build knows. */
     static int latestVersion();
     /** Applies every migration newer than the database's version; refuses a newer database. */
-    static bool apply(QSqlDatabase &db, const SqlDialect &dialect, QString *error);
+    static StoreError apply(QSqlDatabase &db, const SqlDialect &dialect);
     /** Applies migrations up to and including `version` only (tests build old fixtures this way). */
-    static bool applyUpTo(QSqlDatabase &db, const SqlDialect &dialect, int version, QString *error);
-    /** Splits a script into statements at semicolons outside quotes and comments. */
+    static StoreError applyUpTo(QSqlDatabase &db, const SqlDialect &dialect, int version);
+    /**
+     * Splits a script into complete statements, as SQLite itself decides where one ends
+     * (sqlite3_complete: semicolons inside quotes, comments and CREATE TRIGGER bodies do not end
+     * a statement). Comments are kept; empty statements dropped.
+     */
     static QStringList splitStatements(const QString &script);
 
 private:

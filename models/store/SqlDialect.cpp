@@ -59,3 +59,8 @@ bool SqliteDialect::isDiskFull(const QString &nativeErrorCode) const
     const int code = nativeErrorCode.toInt(&ok);
     return ok && (code & 0xff) == 13;
 }
+
+QString SqliteDialect::beginWriteStatement() const
+{
+    return QStringLiteral("BEGIN IMMEDIATE");
+}

@@ -36,6 +36,11 @@ public:
     virtual QString jsonMergeExpression(const QString &existing, const QString &incoming) const = 0;
     /** Whether a database error means the disk (or quota) is full. */
     virtual bool isDiskFull(const QString &nativeErrorCode) const = 0;
+    /**
+     * Begins a write transaction that takes the write lock at once (SQLite: BEGIN IMMEDIATE), so
+     * a unit of work never reads a snapshot it then cannot write on.
+     */
+    virtual QString beginWriteStatement() const = 0;
 };
 
 /** SQLite: WAL, foreign keys, NORMAL sync, version in PRAGMA user_version, JSON1 for merges. */
@@ -48,4 +53,5 @@ public:
     bool setSchemaVersion(QSqlDatabase &db, int version, QString *error) const override;
     QString jsonMergeExpression(const QString &existing, const QString &incoming) const override;
     bool isDiskFull(const QString &nativeErrorCode) const override;
+    QString beginWriteStatement() const override;
 };

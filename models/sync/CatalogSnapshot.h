@@ -4,7 +4,7 @@
 #include <QList>
 #include <QString>
 
-class Database;
+class WriteTransaction;
 
 /** One catalog item (feature, page, guide, track type or saved report) as Pendo describes it. */
 struct CatalogItem
@@ -41,9 +41,19 @@ struct PendoIdentity
     qint64 minutes30d = 0;
 };
 
+/** One Pendo app (the subscription's web and mobile apps). */
+struct PendoApp
+{
+    qint64 id = 0;
+    QString name;
+    QString platform;
+};
+
 /** What one refresh read from Pendo; written to the raw layer in one transaction. */
 struct CatalogSnapshot
 {
+    QList<PendoApp> apps;
+    bool appsRefreshed = false; // apps were listed completely (only then are missing ones marked)
     QList<CatalogItem> items;
     QList<QString> refreshedKinds; // kinds read completely (only these get deletions tracked)
     QList<MetadataField> fields;
@@ -64,15 +74,18 @@ struct CatalogChanges
     int apps = 0;
     qint64 accounts = 0;
     qint64 visitors = 0;
+    qint64 identitiesAdded = 0;
+    qint64 identitiesGone = 0; // accounts and visitors Pendo no longer lists (marked, kept)
 };
 
 /**
- * Writes a snapshot to the raw Pendo layer: upserts items by (kind, Pendo id), records renames,
- * marks items Pendo no longer lists as deleted (never removes them), replaces metadata fields and
- * identities. One transaction; the calling thread's own connection.
+ * Writes a snapshot to the raw Pendo layer inside the caller's unit of work: upserts apps, items
+ * and identities in place by Pendo's id (their integer ids never change), records renames,
+ * marks what Pendo no longer lists as deleted (never removes it) and restores what comes back,
+ * replaces the metadata schema. Stateless; used on the writer thread.
  */
 class CatalogStore final
 {
 public:
-    static bool write(Database &database, const CatalogSnapshot &snapshot, CatalogChanges *changes, QString *error);
+    static bool write(WriteTransaction &tx, const CatalogSnapshot &snapshot, CatalogChanges *changes);
 };

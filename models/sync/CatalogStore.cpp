@@ -1,6 +1,6 @@
 #include "CatalogSnapshot.h"
 
-#include "store/Database.h"
+#include "store/WriteTransaction.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -23,23 +23,62 @@ QString compact(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-bool run(QSqlQuery &query, QString *error)
+/** Apps named by the listing (when it was read) plus any app an item mentions. */
+bool writeApps(WriteTransaction &tx, const CatalogSnapshot &snapshot, const QSet<qint64> &itemApps,
+               CatalogChanges *changes)
 {
-    if (query.exec())
-        return true;
-    *error = query.lastError().text();
-    return false;
+    const QString now = tx.nowText();
+    QHash<qint64, PendoApp> apps;
+    for (qint64 id : itemApps)
+        apps.insert(id, PendoApp{id, {}, {}});
+    for (const PendoApp &app : snapshot.apps)
+        apps.insert(app.id, app);
+    QSqlQuery upsert(tx.db());
+    upsert.prepare(QStringLiteral(
+        "INSERT INTO pendo_apps (app_id, name, platform, is_default, first_seen_at, last_seen_at, deleted_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (app_id) DO UPDATE SET "
+        "name = COALESCE(excluded.name, pendo_apps.name), platform = COALESCE(excluded.platform, pendo_apps.platform), "
+        "last_seen_at = excluded.last_seen_at, deleted_at = NULL"));
+    for (const PendoApp &app : std::as_const(apps)) {
+        upsert.addBindValue(app.id);
+        upsert.addBindValue(app.name.isEmpty() ? QVariant() : QVariant(app.name));
+        upsert.addBindValue(app.platform.isEmpty() ? QVariant() : QVariant(app.platform));
+        upsert.addBindValue(app.id == -323232 ? 1 : 0);
+        upsert.addBindValue(now);
+        upsert.addBindValue(now);
+        if (!tx.exec(upsert))
+            return false;
+    }
+    if (snapshot.appsRefreshed) {
+        QSqlQuery gone(tx.db());
+        gone.prepare(QStringLiteral("UPDATE pendo_apps SET deleted_at = ? WHERE app_id = ? AND deleted_at IS NULL"));
+        QSqlQuery all(tx.db());
+        if (!all.exec(QStringLiteral("SELECT app_id FROM pendo_apps")))
+            return tx.exec(all);
+        QList<qint64> missing;
+        while (all.next())
+            if (!apps.contains(all.value(0).toLongLong()))
+                missing << all.value(0).toLongLong();
+        for (qint64 id : std::as_const(missing)) {
+            gone.addBindValue(now);
+            gone.addBindValue(id);
+            if (!tx.exec(gone))
+                return false;
+        }
+    }
+    changes->apps = int(apps.size());
+    return true;
 }
 
-bool writeItems(QSqlDatabase &db, const CatalogSnapshot &snapshot, const QString &now, CatalogChanges *changes,
-                QString *error)
+bool writeItems(WriteTransaction &tx, const CatalogSnapshot &snapshot, CatalogChanges *changes)
 {
+    QSqlDatabase &db = tx.db();
+    const QString now = tx.nowText();
     QHash<QString, Existing> existing; // "kind\tid"
     QSqlQuery select(db);
-    if (!select.exec(QStringLiteral("SELECT id, kind, pendo_id, name, deleted_at FROM pendo_catalog_items"))) {
-        *error = select.lastError().text();
-        return false;
-    }
+    select.setForwardOnly(true);
+    if (!select.exec(QStringLiteral("SELECT id, kind, pendo_id, name, deleted_at FROM pendo_catalog_items")))
+        return tx.exec(select);
     while (select.next())
         existing.insert(select.value(1).toString() + u'\t' + select.value(2).toString(),
                         {select.value(0).toLongLong(), select.value(3).toString(), !select.value(4).isNull()});
@@ -71,7 +110,7 @@ bool writeItems(QSqlDatabase &db, const CatalogSnapshot &snapshot, const QString
         upsert.addBindValue(item.updatedAt ? QVariant(item.updatedAt) : QVariant());
         upsert.addBindValue(now);
         upsert.addBindValue(now);
-        if (!run(upsert, error))
+        if (!tx.exec(upsert))
             return false;
         const auto it = existing.constFind(key);
         if (it == existing.cend()) {
@@ -87,7 +126,7 @@ bool writeItems(QSqlDatabase &db, const CatalogSnapshot &snapshot, const QString
             rename.addBindValue(it->name);
             rename.addBindValue(item.name);
             rename.addBindValue(now);
-            if (!run(rename, error))
+            if (!tx.exec(rename))
                 return false;
         }
     }
@@ -100,33 +139,18 @@ bool writeItems(QSqlDatabase &db, const CatalogSnapshot &snapshot, const QString
             continue;
         markDeleted.addBindValue(now);
         markDeleted.addBindValue(it->id);
-        if (!run(markDeleted, error))
+        if (!tx.exec(markDeleted))
             return false;
         ++changes->deleted;
     }
-
-    QSqlQuery app(db);
-    app.prepare(QStringLiteral("INSERT INTO pendo_apps (app_id, is_default, first_seen_at, last_seen_at) VALUES (?, ?, "
-                               "?, ?) ON CONFLICT (app_id) DO UPDATE SET last_seen_at = excluded.last_seen_at"));
-    for (qint64 id : std::as_const(apps)) {
-        app.addBindValue(id);
-        app.addBindValue(id == -323232 ? 1 : 0);
-        app.addBindValue(now);
-        app.addBindValue(now);
-        if (!run(app, error))
-            return false;
-    }
-    changes->apps = int(apps.size());
-    return true;
+    return writeApps(tx, snapshot, apps, changes);
 }
 
-bool writeFields(QSqlDatabase &db, const CatalogSnapshot &snapshot, QString *error)
+bool writeFields(WriteTransaction &tx, const CatalogSnapshot &snapshot)
 {
-    QSqlQuery clear(db);
-    if (!clear.exec(QStringLiteral("DELETE FROM pendo_metadata_fields"))) {
-        *error = clear.lastError().text();
+    QSqlDatabase &db = tx.db();
+    if (!tx.exec(QStringLiteral("DELETE FROM pendo_metadata_fields")))
         return false;
-    }
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO pendo_metadata_fields (object, field_group, field, field_type, "
                                   "display_name) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"));
@@ -136,75 +160,110 @@ bool writeFields(QSqlDatabase &db, const CatalogSnapshot &snapshot, QString *err
         insert.addBindValue(field.field);
         insert.addBindValue(field.type);
         insert.addBindValue(field.displayName);
-        if (!run(insert, error))
+        if (!tx.exec(insert))
             return false;
     }
     return true;
 }
 
-bool writeIdentities(QSqlDatabase &db, const CatalogSnapshot &snapshot, const QString &now, QString *error)
+/**
+ * Upserts one identity dictionary by Pendo's id: the row (and its integer id) stays, its values
+ * are refreshed, and rows the snapshot no longer holds are marked deleted, never removed.
+ */
+template <typename Bind>
+bool upsertIdentities(WriteTransaction &tx, const QString &table, const QString &keyColumn,
+                      const QStringList &columns, const QList<PendoIdentity> &identities, Bind bind,
+                      CatalogChanges *changes)
 {
-    QSqlQuery clear(db);
-    if (!clear.exec(QStringLiteral("DELETE FROM pendo_accounts")) || !clear.exec(QStringLiteral("DELETE FROM pendo_visitors"))) {
-        *error = clear.lastError().text();
-        return false;
+    QSqlDatabase &db = tx.db();
+    const QString now = tx.nowText();
+    QSet<QString> known;
+    {
+        QSqlQuery select(db);
+        select.setForwardOnly(true);
+        if (!select.exec(QStringLiteral("SELECT %1 FROM %2").arg(keyColumn, table)))
+            return tx.exec(select);
+        while (select.next())
+            known.insert(select.value(0).toString());
     }
-    QSqlQuery account(db);
-    account.prepare(QStringLiteral("INSERT INTO pendo_accounts (account_id, metadata, events_30d, minutes_30d, "
-                                   "refreshed_at) VALUES (?, ?, ?, ?, ?)"));
-    for (const PendoIdentity &identity : snapshot.accounts) {
-        account.addBindValue(identity.id);
-        account.addBindValue(identity.metadata.isEmpty() ? QStringLiteral("{}") : identity.metadata);
-        account.addBindValue(identity.events30d);
-        account.addBindValue(identity.minutes30d);
-        account.addBindValue(now);
-        if (!run(account, error))
-            return false;
+    QStringList placeholders;
+    QStringList updates;
+    for (const QString &column : columns) {
+        placeholders << QStringLiteral("?");
+        updates << QStringLiteral("%1 = excluded.%1").arg(column);
     }
-    QSqlQuery visitor(db);
-    visitor.prepare(QStringLiteral("INSERT INTO pendo_visitors (visitor_id, account_id, account_ids, email, metadata, "
-                                   "do_not_process, events_30d, minutes_30d, refreshed_at) VALUES (?, ?, ?, ?, ?, ?, "
-                                   "?, ?, ?)"));
-    for (const PendoIdentity &identity : snapshot.visitors) {
-        visitor.addBindValue(identity.id);
-        visitor.addBindValue(identity.accountId.isEmpty() ? QVariant() : QVariant(identity.accountId));
-        visitor.addBindValue(identity.accountIds.isEmpty() ? QStringLiteral("[]") : identity.accountIds);
-        visitor.addBindValue(identity.email.isEmpty() ? QVariant() : QVariant(identity.email));
-        visitor.addBindValue(identity.metadata.isEmpty() ? QStringLiteral("{}") : identity.metadata);
-        visitor.addBindValue(identity.doNotProcess ? 1 : 0);
-        visitor.addBindValue(identity.events30d);
-        visitor.addBindValue(identity.minutes30d);
-        visitor.addBindValue(now);
-        if (!run(visitor, error))
+    QSqlQuery upsert(db);
+    upsert.prepare(QStringLiteral("INSERT INTO %1 (%2, %3, refreshed_at, first_seen_at, deleted_at) VALUES (?, %4, ?, "
+                                  "?, NULL) ON CONFLICT (%2) DO UPDATE SET %5, refreshed_at = excluded.refreshed_at, "
+                                  "deleted_at = NULL")
+                       .arg(table, keyColumn, columns.join(QStringLiteral(", ")),
+                            placeholders.join(QStringLiteral(", ")), updates.join(QStringLiteral(", "))));
+    QSet<QString> listed;
+    listed.reserve(identities.size());
+    for (const PendoIdentity &identity : identities) {
+        upsert.addBindValue(identity.id);
+        bind(upsert, identity);
+        upsert.addBindValue(now);
+        upsert.addBindValue(now);
+        if (!tx.exec(upsert))
             return false;
+        listed.insert(identity.id);
+        if (!known.contains(identity.id))
+            ++changes->identitiesAdded;
+    }
+    QSqlQuery gone(db);
+    gone.prepare(QStringLiteral("UPDATE %1 SET deleted_at = ? WHERE %2 = ? AND deleted_at IS NULL").arg(table, keyColumn));
+    for (const QString &id : std::as_const(known)) {
+        if (listed.contains(id))
+            continue;
+        gone.addBindValue(now);
+        gone.addBindValue(id);
+        if (!tx.exec(gone))
+            return false;
+        changes->identitiesGone += gone.numRowsAffected();
     }
     return true;
+}
+
+bool writeIdentities(WriteTransaction &tx, const CatalogSnapshot &snapshot, CatalogChanges *changes)
+{
+    const auto text = [](const QString &value, const QString &empty) { return value.isEmpty() ? empty : value; };
+    return upsertIdentities(
+               tx, QStringLiteral("pendo_accounts"), QStringLiteral("account_id"),
+               {QStringLiteral("metadata"), QStringLiteral("events_30d"), QStringLiteral("minutes_30d")},
+               snapshot.accounts,
+               [&](QSqlQuery &query, const PendoIdentity &identity) {
+                   query.addBindValue(text(identity.metadata, QStringLiteral("{}")));
+                   query.addBindValue(identity.events30d);
+                   query.addBindValue(identity.minutes30d);
+               },
+               changes)
+           && upsertIdentities(
+               tx, QStringLiteral("pendo_visitors"), QStringLiteral("visitor_id"),
+               {QStringLiteral("account_id"), QStringLiteral("account_ids"), QStringLiteral("email"),
+                QStringLiteral("metadata"), QStringLiteral("do_not_process"), QStringLiteral("events_30d"),
+                QStringLiteral("minutes_30d")},
+               snapshot.visitors,
+               [&](QSqlQuery &query, const PendoIdentity &identity) {
+                   query.addBindValue(identity.accountId.isEmpty() ? QVariant() : QVariant(identity.accountId));
+                   query.addBindValue(text(identity.accountIds, QStringLiteral("[]")));
+                   query.addBindValue(identity.email.isEmpty() ? QVariant() : QVariant(identity.email));
+                   query.addBindValue(text(identity.metadata, QStringLiteral("{}")));
+                   query.addBindValue(identity.doNotProcess ? 1 : 0);
+                   query.addBindValue(identity.events30d);
+                   query.addBindValue(identity.minutes30d);
+               },
+               changes);
 }
 
 } // namespace
 
-bool CatalogStore::write(Database &database, const CatalogSnapshot &snapshot, CatalogChanges *changes, QString *error)
+bool CatalogStore::write(WriteTransaction &tx, const CatalogSnapshot &snapshot, CatalogChanges *changes)
 {
-    ScopedConnection connection(database);
-    if (!connection.isValid()) {
-        *error = connection.error();
+    const bool ok = writeItems(tx, snapshot, changes) && (!snapshot.fieldsRefreshed || writeFields(tx, snapshot))
+                    && (!snapshot.identitiesRefreshed || writeIdentities(tx, snapshot, changes));
+    if (!ok)
         return false;
-    }
-    QSqlDatabase &db = connection.db();
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    if (!db.transaction()) {
-        *error = db.lastError().text();
-        return false;
-    }
-    const bool ok = writeItems(db, snapshot, now, changes, error)
-                    && (!snapshot.fieldsRefreshed || writeFields(db, snapshot, error))
-                    && (!snapshot.identitiesRefreshed || writeIdentities(db, snapshot, now, error));
-    if (!ok || !db.commit()) {
-        if (ok)
-            *error = db.lastError().text();
-        db.rollback();
-        return false;
-    }
     changes->accounts = snapshot.accounts.size();
     changes->visitors = snapshot.visitors.size();
     return true;

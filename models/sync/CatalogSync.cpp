@@ -2,10 +2,13 @@
 
 #include "pendo/KeysetPager.h"
 #include "pendo/PendoClient.h"
+#include "store/AuditLog.h"
+#include "store/Database.h"
+#include "store/WorkspaceWriter.h"
+#include "store/WriteTransaction.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -64,21 +67,26 @@ CatalogSync::CatalogSync(Database &database, PendoClient *client, QObject *paren
     , m_database(database)
     , m_client(client)
 {
-    connect(&m_writer, &QFutureWatcher<QString>::finished, this, [this] {
-        m_done = true;
-        Q_EMIT finished(PendoError(), m_writer.result());
-    });
 }
 
-CatalogSync::~CatalogSync()
-{
-    m_writer.waitForFinished();
-}
+CatalogSync::~CatalogSync() = default;
 
 void CatalogSync::start()
 {
     m_steps.clear();
     m_snapshot = CatalogSnapshot();
+    m_steps << [this] {
+        Q_EMIT progress(tr("Reading apps…"));
+        // Not every subscription answers the apps source; without it apps keep the names they had.
+        page({source(QStringLiteral("apps"), QJsonValue::Null)}, {QStringLiteral("id")},
+             {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("platform")}, m_pageSize,
+             [this](const AggregationPage &rows) {
+                 for (std::size_t i = 0; i < rows.rows.size(); ++i)
+                     m_snapshot.apps.append({rows.integer(i, 0), rows.text(i, 1), rows.text(i, 2)});
+             },
+             /*optional=*/true);
+    };
+    m_steps << [this] { m_snapshot.appsRefreshed = !m_snapshot.apps.isEmpty(); next(); };
     m_steps << [this] { getList(QStringLiteral("feature"), QStringLiteral("feature"), true); }
             << [this] { getList(QStringLiteral("page"), QStringLiteral("page"), true); }
             << [this] { getList(QStringLiteral("guide"), QStringLiteral("guide"), true); }
@@ -248,15 +256,19 @@ void CatalogSync::getSchema(const QString &object)
 }
 
 void CatalogSync::page(const QJsonArray &stages, const QStringList &sortKeys, const QStringList &fields, int pageSize,
-                       std::function<void(const AggregationPage &)> onPage)
+                       std::function<void(const AggregationPage &)> onPage, bool optional)
 {
     m_pager = new KeysetPager(m_client, stages, sortKeys, fields, pageSize, this);
     connect(m_pager, &KeysetPager::pageReady, this, [onPage = std::move(onPage)](const AggregationPage &rows) {
         onPage(rows);
     });
-    connect(m_pager, &KeysetPager::finished, this, [this, pager = m_pager.data()](const PendoError &error) {
+    connect(m_pager, &KeysetPager::finished, this, [this, optional, pager = m_pager.data()](const PendoError &error) {
         pager->deleteLater();
-        if (error.isError())
+        // An optional listing that Pendo refuses as a bad request is skipped; any other failure stops the refresh.
+        const bool refused = error.kind() == PendoError::Kind::BadRequest
+                             || error.kind() == PendoError::Kind::UnknownStage
+                             || error.kind() == PendoError::Kind::Unprocessable;
+        if (error.isError() && !(optional && refused))
             return fail(error);
         next();
     });
@@ -266,12 +278,31 @@ void CatalogSync::page(const QJsonArray &stages, const QStringList &sortKeys, co
 void CatalogSync::write()
 {
     Q_EMIT progress(tr("Writing the catalog to the workspace…"));
-    Database *database = &m_database;
-    const CatalogSnapshot snapshot = m_snapshot;
-    CatalogChanges *changes = &m_changes;
-    m_writer.setFuture(QtConcurrent::run([database, snapshot, changes] {
-        QString error;
-        CatalogStore::write(*database, snapshot, changes, &error);
-        return error;
-    }));
+    auto snapshot = std::make_shared<const CatalogSnapshot>(m_snapshot);
+    auto changes = std::make_shared<CatalogChanges>();
+    m_database.writer()
+        .submit(QStringLiteral("catalog.refresh"),
+                [snapshot, changes](WriteTransaction &tx) {
+                    if (!CatalogStore::write(tx, *snapshot, changes.get()))
+                        return tx.error();
+                    AuditEntry audit;
+                    audit.actor = QStringLiteral("integration");
+                    audit.action = QStringLiteral("catalog.refresh");
+                    audit.objectType = QStringLiteral("catalog");
+                    audit.details = {{QStringLiteral("added"), changes->added},
+                                     {QStringLiteral("renamed"), changes->renamed},
+                                     {QStringLiteral("deleted"), changes->deleted},
+                                     {QStringLiteral("restored"), changes->restored},
+                                     {QStringLiteral("apps"), changes->apps},
+                                     {QStringLiteral("accounts"), changes->accounts},
+                                     {QStringLiteral("visitors"), changes->visitors},
+                                     {QStringLiteral("identitiesGone"), changes->identitiesGone}};
+                    return AuditLog::record(tx, audit) ? StoreError() : tx.error();
+                })
+        .then(this, [this, changes](const StoreError &error) {
+            m_done = true;
+            if (!error)
+                m_changes = *changes;
+            Q_EMIT finished(PendoError(), error ? error.cannotWrite(m_database.path()) : QString());
+        });
 }

@@ -19,8 +19,9 @@ class PendoClient;
 /**
  * Refreshes the raw Pendo layer: apps, features, pages, guides, track types and saved reports
  * (all apps), the visitor and account metadata schemas, and — for matching — Pendo's accounts and
- * visitors with their last 30 days of activity. Reads everything first, then writes it in one
- * transaction on a worker thread, so a failure part-way changes nothing. Lives on the client's thread.
+ * visitors with their last 30 days of activity. Reads everything first, then writes it as one
+ * unit of work through the workspace writer, so a failure part-way changes nothing. Lives on the
+ * client's thread; never blocks it.
  */
 class CatalogSync final : public QObject
 {
@@ -51,7 +52,7 @@ private:
     void fail(const PendoError &error);
     void getList(const QString &path, const QString &kind, bool allApps);
     void page(const QJsonArray &stages, const QStringList &sortKeys, const QStringList &fields, int pageSize,
-              std::function<void(const AggregationPage &)> onPage);
+              std::function<void(const AggregationPage &)> onPage, bool optional = false);
     void getSchema(const QString &object);
     void write();
 
@@ -64,7 +65,6 @@ private:
     QHash<QString, qsizetype> m_accountIndex;
     QPointer<PendoCall> m_call;
     QPointer<KeysetPager> m_pager;
-    QFutureWatcher<QString> m_writer;
     bool m_identities = true;
     int m_pageSize = 20000;
     bool m_done = false;

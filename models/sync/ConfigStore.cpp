@@ -1,6 +1,9 @@
 #include "ConfigStore.h"
 
+#include "store/AuditLog.h"
 #include "store/Database.h"
+#include "store/WorkspaceWriter.h"
+#include "store/WriteTransaction.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -46,15 +49,29 @@ QJsonObject scopeJson(const RecomputeScope &scope)
 
 } // namespace
 
-ConfigStore::ConfigStore(Database &database, Now now)
+ConfigStore::ConfigStore(Database &database)
     : m_database(database)
-    , m_now(now ? std::move(now) : Now([] { return QDateTime::currentDateTimeUtc(); }))
 {
 }
 
 int ConfigStore::currentVersion(QString *error) const
 {
-    QSqlQuery query(m_database.connection());
+    return currentVersion(m_database.connection(), error);
+}
+
+IntegrationConfig ConfigStore::current(QString *error) const
+{
+    return current(m_database.connection(), error);
+}
+
+std::optional<IntegrationConfig> ConfigStore::load(int version, QString *error) const
+{
+    return load(m_database.connection(), version, error);
+}
+
+int ConfigStore::currentVersion(QSqlDatabase db, QString *error)
+{
+    QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM config_versions")) || !query.next()) {
         setError(error, query.lastError().text());
         return 0;
@@ -62,19 +79,19 @@ int ConfigStore::currentVersion(QString *error) const
     return query.value(0).toInt();
 }
 
-IntegrationConfig ConfigStore::current(QString *error) const
+IntegrationConfig ConfigStore::current(QSqlDatabase db, QString *error)
 {
-    const int version = currentVersion(error);
+    const int version = currentVersion(db, error);
     if (version == 0)
         return IntegrationConfig::defaults();
-    return load(version, error).value_or(IntegrationConfig::defaults());
+    return load(db, version, error).value_or(IntegrationConfig::defaults());
 }
 
-std::optional<IntegrationConfig> ConfigStore::load(int version, QString *error) const
+std::optional<IntegrationConfig> ConfigStore::load(QSqlDatabase db, int version, QString *error)
 {
     if (version == 0)
         return IntegrationConfig::defaults();
-    QSqlQuery query(m_database.connection());
+    QSqlQuery query(db);
     query.prepare(QStringLiteral("SELECT config FROM config_versions WHERE version = :version"));
     query.bindValue(QStringLiteral(":version"), version);
     if (!query.exec()) {
@@ -119,73 +136,73 @@ QList<ConfigVersionInfo> ConfigStore::history(QString *error) const
 std::optional<ConfigSaveResult> ConfigStore::save(const IntegrationConfig &config, const QString &actor,
                                                   const QString &summary, QString *error)
 {
-    QSqlDatabase db = m_database.connection();
-    if (!db.transaction()) {
-        setError(error, db.lastError().text());
+    std::optional<ConfigSaveResult> result;
+    const StoreError failure = m_database.writer().runAndWait(QStringLiteral("config.save"), [&](WriteTransaction &tx) {
+        result = save(tx, config, actor, summary);
+        return result ? StoreError() : tx.error();
+    });
+    if (failure) {
+        setError(error, failure.message());
         return std::nullopt;
     }
-    const auto rollback = [&](const QString &message) -> std::optional<ConfigSaveResult> {
-        db.rollback();
-        setError(error, message);
+    return result;
+}
+
+std::optional<ConfigSaveResult> ConfigStore::save(WriteTransaction &tx, const IntegrationConfig &config,
+                                                  const QString &actor, const QString &summary)
+{
+    const auto fail = [&](const QString &message) -> std::optional<ConfigSaveResult> {
+        tx.fail(StoreError::failed(message));
         return std::nullopt;
     };
-
     QString readError;
-    const int previousVersion = currentVersion(&readError);
+    const int previousVersion = currentVersion(tx.db(), &readError);
     if (!readError.isEmpty())
-        return rollback(readError);
-    const IntegrationConfig previous = current(&readError);
+        return fail(readError);
+    const IntegrationConfig previous = current(tx.db(), &readError);
     if (!readError.isEmpty())
-        return rollback(readError);
+        return fail(readError);
 
     ConfigSaveResult result;
     result.version = previousVersion;
     const QByteArray body = config.toJsonBytes();
     // Version 0 is implicit (the defaults); the first explicit save always records who chose what.
-    if (previousVersion > 0 && body == previous.toJsonBytes()) {
-        db.commit();
+    if (previousVersion > 0 && body == previous.toJsonBytes())
         return result;
-    }
     result.changedSections = IntegrationConfig::changedSections(previous, config);
     result.changes = IntegrationConfig::describeChanges(previous, config);
     result.recompute = IntegrationConfig::recomputeScope(previous, config);
     result.version = previousVersion + 1;
     result.created = true;
 
-    const QString at = m_now().toUTC().toString(Qt::ISODateWithMs);
     const QString text = summary.trimmed().isEmpty()
         ? (result.changes.isEmpty() ? QCoreApplication::translate("ConfigStore", "Configuration saved")
                                     : result.changes.join(QStringLiteral("; ")))
         : summary.trimmed();
-    QSqlQuery insert(db);
+    QSqlQuery insert(tx.db());
     insert.prepare(QStringLiteral("INSERT INTO config_versions (version, created_at, actor, summary, config) "
                                   "VALUES (:version, :at, :actor, :summary, :config)"));
     insert.bindValue(QStringLiteral(":version"), result.version);
-    insert.bindValue(QStringLiteral(":at"), at);
+    insert.bindValue(QStringLiteral(":at"), tx.nowText());
     insert.bindValue(QStringLiteral(":actor"), actor);
     insert.bindValue(QStringLiteral(":summary"), text);
     insert.bindValue(QStringLiteral(":config"), QString::fromUtf8(body));
-    if (!insert.exec())
-        return rollback(insert.lastError().text());
+    if (!tx.exec(insert))
+        return std::nullopt;
 
-    const QJsonObject details {{QStringLiteral("version"), result.version},
-                               {QStringLiteral("previousVersion"), previousVersion},
-                               {QStringLiteral("summary"), text},
-                               {QStringLiteral("changes"), QJsonArray::fromStringList(result.changes)},
-                               {QStringLiteral("sections"), QJsonArray::fromStringList(result.changedSections)},
-                               {QStringLiteral("recompute"), scopeJson(result.recompute)}};
-    QSqlQuery audit(db);
-    audit.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, object_type, object_id, details) "
-                                 "VALUES (:at, :actor, 'config.save', 'config', :id, :details)"));
-    audit.bindValue(QStringLiteral(":at"), at);
-    audit.bindValue(QStringLiteral(":actor"), actor);
-    audit.bindValue(QStringLiteral(":id"), QString::number(result.version));
-    audit.bindValue(QStringLiteral(":details"),
-                    QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
-    if (!audit.exec())
-        return rollback(audit.lastError().text());
-    if (!db.commit())
-        return rollback(db.lastError().text());
+    AuditEntry audit;
+    audit.actor = actor;
+    audit.action = QStringLiteral("config.save");
+    audit.objectType = QStringLiteral("config");
+    audit.objectId = QString::number(result.version);
+    audit.details = {{QStringLiteral("version"), result.version},
+                     {QStringLiteral("previousVersion"), previousVersion},
+                     {QStringLiteral("summary"), text},
+                     {QStringLiteral("changes"), QJsonArray::fromStringList(result.changes)},
+                     {QStringLiteral("sections"), QJsonArray::fromStringList(result.changedSections)},
+                     {QStringLiteral("recompute"), scopeJson(result.recompute)}};
+    if (!AuditLog::record(tx, audit))
+        return std::nullopt;
     return result;
 }
 

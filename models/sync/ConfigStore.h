@@ -6,10 +6,11 @@
 #include <QList>
 #include <QString>
 
-#include <functional>
 #include <optional>
 
 class Database;
+class QSqlDatabase;
+class WriteTransaction;
 
 /** One saved version of the integration configuration (without its body). */
 struct ConfigVersionInfo
@@ -33,16 +34,16 @@ struct ConfigSaveResult
 /**
  * The versioned integration configuration in the workspace: every save that changes anything
  * writes the whole configuration as a new row of config_versions plus a `config.save` audit
- * entry naming who, when and what changed — in one transaction. Before the first save the
- * current configuration is IntegrationConfig::defaults() at version 0. Uses the calling
- * thread's connection; create and use it on one thread.
+ * entry naming who, when and what changed — in one unit of work, whose time it carries. Before
+ * the first save the current configuration is IntegrationConfig::defaults() at version 0.
+ * Reads use the calling thread's connection; save() inside a unit of work (writer thread) reads
+ * and writes on the transaction, so the version it computes is the one it writes. The instance
+ * save() and importJson() queue that unit and wait (CLI and pool threads, never the UI thread).
  */
 class ConfigStore final
 {
 public:
-    using Now = std::function<QDateTime()>;
-
-    explicit ConfigStore(Database &database, Now now = {});
+    explicit ConfigStore(Database &database);
 
     int currentVersion(QString *error = nullptr) const;
     /** The newest saved configuration, or the defaults while nothing was saved yet. */
@@ -59,7 +60,14 @@ public:
     /** Validates the whole document, then saves it as one new version; nothing is written when it is invalid. */
     std::optional<ConfigSaveResult> importJson(const QByteArray &json, const QString &actor, QString *error);
 
+    /** save() inside the caller's unit of work; nullopt after recording the failure on `tx`. */
+    static std::optional<ConfigSaveResult> save(WriteTransaction &tx, const IntegrationConfig &config,
+                                                const QString &actor, const QString &summary);
+
+    static int currentVersion(QSqlDatabase db, QString *error);
+    static IntegrationConfig current(QSqlDatabase db, QString *error);
+    static std::optional<IntegrationConfig> load(QSqlDatabase db, int version, QString *error);
+
 private:
     Database &m_database;
-    Now m_now;
 };

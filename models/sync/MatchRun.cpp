@@ -200,7 +200,8 @@ bool MatchRun::load(QSqlDatabase &db)
                                                                                                : duplicateContactIds;
                              target[q.value(1).toString()].append(q.value(2).toLongLong());
                          })
-           && forEachRow(db, QStringLiteral("SELECT account_id, metadata, events_30d, minutes_30d FROM pendo_accounts"),
+           && forEachRow(db, QStringLiteral("SELECT account_id, metadata, events_30d, minutes_30d, id FROM pendo_accounts "
+                                            "WHERE deleted_at IS NULL"),
                          &error,
                          [this](const QSqlQuery &q) {
                              PendoRecord record;
@@ -208,10 +209,11 @@ bool MatchRun::load(QSqlDatabase &db)
                              record.metadataText = q.value(1).toByteArray();
                              record.events30d = q.value(2).toLongLong();
                              record.minutes30d = q.value(3).toLongLong();
+                             record.ref = q.value(4).toLongLong();
                              pendoAccounts.append(std::move(record));
                          })
            && forEachRow(db, QStringLiteral("SELECT visitor_id, account_id, email, metadata, do_not_process, events_30d, "
-                                            "minutes_30d FROM pendo_visitors"),
+                                            "minutes_30d, id FROM pendo_visitors WHERE deleted_at IS NULL"),
                          &error, [this](const QSqlQuery &q) {
                              PendoRecord record;
                              record.id = q.value(0).toString();
@@ -221,6 +223,7 @@ bool MatchRun::load(QSqlDatabase &db)
                              record.doNotProcess = q.value(4).toBool();
                              record.events30d = q.value(5).toLongLong();
                              record.minutes30d = q.value(6).toLongLong();
+                             record.ref = q.value(7).toLongLong();
                              // Anonymous and Do-Not-Process visitors can never be a contact: no part of the match.
                              if (!record.doNotProcess && !isAnonymous(record.id))
                                  visitors.append(std::move(record));

@@ -33,6 +33,7 @@ struct CsRecord
 /** One Pendo account or visitor from the raw layer. */
 struct PendoRecord
 {
+    qint64 ref = 0; // the raw layer's stable integer id (pendo_accounts.id / pendo_visitors.id)
     QString id;
     QString accountId;
     QString email;

@@ -2,7 +2,10 @@
 
 #include "MatchRun.h"
 
+#include "store/AuditLog.h"
 #include "store/Database.h"
+#include "store/WorkspaceWriter.h"
+#include "store/WriteTransaction.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -10,6 +13,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
+#include <QSet>
 #include <QSqlQuery>
 
 using namespace matching;
@@ -29,37 +33,69 @@ QString statusText(Status status)
     return QStringLiteral("unmatched");
 }
 
-bool writeResolutions(QSqlDatabase &db, const QString &object, const QHash<QString, Resolution> &resolutions,
-                      int configVersion, const QString &now, QString *error)
+/**
+ * Upserts the resolutions of one object kind by stable id, and drops those of listed identities
+ * the run no longer resolves (e.g. a visitor now marked Do Not Process). Resolutions of
+ * identities Pendo stopped listing are kept with their history.
+ */
+bool writeResolutions(WriteTransaction &tx, const QString &object, const QList<PendoRecord> &records,
+                      const QHash<QString, Resolution> &resolutions, int configVersion)
 {
-    QSqlQuery remove(db);
-    remove.prepare(QStringLiteral("DELETE FROM match_resolutions WHERE object = :object"));
-    remove.bindValue(QStringLiteral(":object"), object);
-    if (!remove.exec()) {
-        *error = remove.lastError().text();
-        return false;
-    }
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT INTO match_resolutions (object, pendo_id, status, cs_id, matched_by, "
-                                  "candidates, config_version, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (auto it = resolutions.cbegin(); it != resolutions.cend(); ++it) {
+    QSqlQuery upsert(tx.db());
+    upsert.prepare(QStringLiteral("INSERT INTO match_resolutions (object, pendo_ref, status, cs_id, matched_by, "
+                                  "candidates, config_version, resolved_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                  "ON CONFLICT (object, pendo_ref) DO UPDATE SET status = excluded.status, "
+                                  "cs_id = excluded.cs_id, matched_by = excluded.matched_by, "
+                                  "candidates = excluded.candidates, config_version = excluded.config_version, "
+                                  "resolved_at = excluded.resolved_at"));
+    QSet<qint64> written;
+    written.reserve(records.size());
+    for (const PendoRecord &record : records) {
+        const auto it = resolutions.constFind(record.id);
+        if (it == resolutions.cend())
+            continue;
         QJsonArray candidates;
         for (qint64 id : it.value().candidates)
             candidates.append(id);
-        insert.addBindValue(object);
-        insert.addBindValue(it.key());
-        insert.addBindValue(statusText(it.value().status));
-        insert.addBindValue(it.value().status == Status::Matched ? QVariant(it.value().csId) : QVariant());
-        insert.addBindValue(it.value().matchedBy.isEmpty() ? QVariant() : QVariant(it.value().matchedBy));
-        insert.addBindValue(QString::fromUtf8(QJsonDocument(candidates).toJson(QJsonDocument::Compact)));
-        insert.addBindValue(configVersion);
-        insert.addBindValue(now);
-        if (!insert.exec()) {
-            *error = insert.lastError().text();
+        upsert.addBindValue(object);
+        upsert.addBindValue(record.ref);
+        upsert.addBindValue(statusText(it.value().status));
+        upsert.addBindValue(it.value().status == Status::Matched ? QVariant(it.value().csId) : QVariant());
+        upsert.addBindValue(it.value().matchedBy.isEmpty() ? QVariant() : QVariant(it.value().matchedBy));
+        upsert.addBindValue(QString::fromUtf8(QJsonDocument(candidates).toJson(QJsonDocument::Compact)));
+        upsert.addBindValue(configVersion);
+        upsert.addBindValue(tx.nowText());
+        if (!tx.exec(upsert))
             return false;
-        }
+        written.insert(record.ref);
+    }
+    const QString dictionary = object == QLatin1String("account") ? QStringLiteral("pendo_accounts")
+                                                                   : QStringLiteral("pendo_visitors");
+    QSqlQuery listed(tx.db());
+    listed.prepare(QStringLiteral("SELECT r.pendo_ref FROM match_resolutions r JOIN %1 d ON d.id = r.pendo_ref "
+                                  "WHERE r.object = ? AND d.deleted_at IS NULL")
+                       .arg(dictionary));
+    listed.addBindValue(object);
+    if (!tx.exec(listed))
+        return false;
+    QList<qint64> stale;
+    while (listed.next())
+        if (!written.contains(listed.value(0).toLongLong()))
+            stale << listed.value(0).toLongLong();
+    QSqlQuery remove(tx.db());
+    remove.prepare(QStringLiteral("DELETE FROM match_resolutions WHERE object = ? AND pendo_ref = ?"));
+    for (qint64 ref : std::as_const(stale)) {
+        remove.addBindValue(object);
+        remove.addBindValue(ref);
+        if (!tx.exec(remove))
+            return false;
     }
     return true;
+}
+
+QString failureText(const StoreError &error)
+{
+    return error.message();
 }
 
 } // namespace
@@ -87,45 +123,14 @@ MatchPreview Matcher::preview(const MatchRules &rules)
 
 bool Matcher::apply(const MatchRules &rules, int configVersion, MatchPreview *result, QString *error)
 {
-    QElapsedTimer timer;
-    timer.start();
-    ScopedConnection connection(m_database);
-    MatchRun run;
-    if (!connection.isValid() || !run.load(connection.db())) {
-        *error = connection.isValid() ? run.error : connection.error();
+    MatchPreview preview;
+    const StoreError failure = m_database.writer().runAndWait(QStringLiteral("match.apply"), [&](WriteTransaction &tx) {
+        return apply(tx, rules, configVersion, &preview) ? StoreError() : tx.error();
+    });
+    if (failure) {
+        *error = failureText(failure);
         return false;
     }
-    MatchPreview preview = run.preview(rules);
-    QSqlDatabase &db = connection.db();
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    if (!db.transaction()) {
-        *error = db.lastError().text();
-        return false;
-    }
-    if (!writeResolutions(db, QStringLiteral("account"), run.accountResolutions, configVersion, now, error)
-        || !writeResolutions(db, QStringLiteral("contact"), run.contactResolutions, configVersion, now, error)) {
-        db.rollback();
-        return false;
-    }
-    const QJsonObject details{{QStringLiteral("configVersion"), configVersion},
-                              {QStringLiteral("accountsMatched"), preview.accounts.matched},
-                              {QStringLiteral("accountsUnmatched"), preview.accounts.unmatched},
-                              {QStringLiteral("accountsAmbiguous"), preview.accounts.ambiguous},
-                              {QStringLiteral("contactsMatched"), preview.contacts.matched},
-                              {QStringLiteral("contactsUnmatched"), preview.contacts.unmatched},
-                              {QStringLiteral("contactsAmbiguous"), preview.contacts.ambiguous}};
-    QSqlQuery audit(db);
-    audit.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, object_type, details) VALUES (?, ?, "
-                                 "'match.apply', 'resolutions', ?)"));
-    audit.addBindValue(now);
-    audit.addBindValue(QStringLiteral("matcher"));
-    audit.addBindValue(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
-    if (!audit.exec() || !db.commit()) {
-        *error = audit.lastError().text().isEmpty() ? db.lastError().text() : audit.lastError().text();
-        db.rollback();
-        return false;
-    }
-    preview.elapsedMs = timer.elapsed();
     if (result)
         *result = std::move(preview);
     return true;
@@ -134,58 +139,88 @@ bool Matcher::apply(const MatchRules &rules, int configVersion, MatchPreview *re
 qint64 Matcher::createContactsForUnmatched(const MatchRules &rules, int configVersion, const QString &actor,
                                            QString *error)
 {
-    qint64 created = 0;
-    {
-        ScopedConnection connection(m_database);
-        MatchRun run;
-        if (!connection.isValid() || !run.load(connection.db())) {
-            *error = connection.isValid() ? run.error : connection.error();
-            return -1;
-        }
-        run.resolve(rules);
-        QSqlDatabase &db = connection.db();
-        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-        if (!db.transaction()) {
-            *error = db.lastError().text();
-            return -1;
-        }
-        QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO contacts (external_id, account_id, email, name, created_by, "
-                                      "created_at, updated_at) VALUES (?, ?, ?, ?, 'integration', ?, ?) "
-                                      "ON CONFLICT (external_id) DO NOTHING"));
-        for (PendoRecord &visitor : run.visitors) {
-            if (run.contactResolutions.value(visitor.id).status != Status::Unmatched)
-                continue;
-            const Resolution account = run.accountResolutions.value(visitor.accountId);
-            if (account.status != Status::Matched)
-                continue;
-            const QString name = pendoValue(visitor, QStringLiteral("metadata.agent.name"), true);
-            insert.addBindValue(visitor.id);
-            insert.addBindValue(account.csId);
-            insert.addBindValue(visitor.email.isEmpty() ? QVariant() : QVariant(visitor.email));
-            insert.addBindValue(name.isEmpty() ? QVariant() : QVariant(name));
-            insert.addBindValue(now);
-            insert.addBindValue(now);
-            if (!insert.exec()) {
-                *error = insert.lastError().text();
-                db.rollback();
-                return -1;
-            }
-            created += insert.numRowsAffected();
-        }
-        QSqlQuery audit(db);
-        audit.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, object_type, details) VALUES (?, ?, "
-                                     "'contacts.create_unmatched', 'contacts', ?)"));
-        audit.addBindValue(now);
-        audit.addBindValue(actor);
-        audit.addBindValue(QStringLiteral("{\"created\":%1}").arg(created));
-        if (!audit.exec() || !db.commit()) {
-            *error = db.lastError().text();
-            db.rollback();
-            return -1;
-        }
+    qint64 created = -1;
+    const StoreError failure
+        = m_database.writer().runAndWait(QStringLiteral("contacts.create_unmatched"), [&](WriteTransaction &tx) {
+              created = createContactsForUnmatched(tx, rules, configVersion, actor);
+              return created < 0 ? tx.error() : StoreError();
+          });
+    if (failure) {
+        *error = failureText(failure);
+        return -1;
     }
-    if (!apply(rules, configVersion, nullptr, error))
+    return created;
+}
+
+bool Matcher::apply(WriteTransaction &tx, const MatchRules &rules, int configVersion, MatchPreview *result)
+{
+    QElapsedTimer timer;
+    timer.start();
+    MatchRun run;
+    if (!run.load(tx.db())) {
+        tx.fail(StoreError::failed(run.error));
+        return false;
+    }
+    MatchPreview preview = run.preview(rules);
+    if (!writeResolutions(tx, QStringLiteral("account"), run.pendoAccounts, run.accountResolutions, configVersion)
+        || !writeResolutions(tx, QStringLiteral("contact"), run.visitors, run.contactResolutions, configVersion))
+        return false;
+    AuditEntry audit;
+    audit.actor = QStringLiteral("matcher");
+    audit.action = QStringLiteral("match.apply");
+    audit.objectType = QStringLiteral("resolutions");
+    audit.details = {{QStringLiteral("configVersion"), configVersion},
+                     {QStringLiteral("accountsMatched"), preview.accounts.matched},
+                     {QStringLiteral("accountsUnmatched"), preview.accounts.unmatched},
+                     {QStringLiteral("accountsAmbiguous"), preview.accounts.ambiguous},
+                     {QStringLiteral("contactsMatched"), preview.contacts.matched},
+                     {QStringLiteral("contactsUnmatched"), preview.contacts.unmatched},
+                     {QStringLiteral("contactsAmbiguous"), preview.contacts.ambiguous}};
+    if (!AuditLog::record(tx, audit))
+        return false;
+    preview.elapsedMs = timer.elapsed();
+    if (result)
+        *result = std::move(preview);
+    return true;
+}
+
+qint64 Matcher::createContactsForUnmatched(WriteTransaction &tx, const MatchRules &rules, int configVersion,
+                                           const QString &actor)
+{
+    MatchRun run;
+    if (!run.load(tx.db())) {
+        tx.fail(StoreError::failed(run.error));
+        return -1;
+    }
+    run.resolve(rules);
+    qint64 created = 0;
+    QSqlQuery insert(tx.db());
+    insert.prepare(QStringLiteral("INSERT INTO contacts (external_id, account_id, email, name, created_by, "
+                                  "created_at, updated_at) VALUES (?, ?, ?, ?, 'integration', ?, ?) "
+                                  "ON CONFLICT (external_id) DO NOTHING"));
+    for (PendoRecord &visitor : run.visitors) {
+        if (run.contactResolutions.value(visitor.id).status != Status::Unmatched)
+            continue;
+        const Resolution account = run.accountResolutions.value(visitor.accountId);
+        if (account.status != Status::Matched)
+            continue;
+        const QString name = pendoValue(visitor, QStringLiteral("metadata.agent.name"), true);
+        insert.addBindValue(visitor.id);
+        insert.addBindValue(account.csId);
+        insert.addBindValue(visitor.email.isEmpty() ? QVariant() : QVariant(visitor.email));
+        insert.addBindValue(name.isEmpty() ? QVariant() : QVariant(name));
+        insert.addBindValue(tx.nowText());
+        insert.addBindValue(tx.nowText());
+        if (!tx.exec(insert))
+            return -1;
+        created += insert.numRowsAffected();
+    }
+    AuditEntry audit;
+    audit.actor = actor;
+    audit.action = QStringLiteral("contacts.create_unmatched");
+    audit.objectType = QStringLiteral("contacts");
+    audit.details = {{QStringLiteral("created"), created}};
+    if (!AuditLog::record(tx, audit) || !apply(tx, rules, configVersion, nullptr))
         return -1;
     return created;
 }

@@ -7,6 +7,7 @@
 #include <QString>
 
 class Database;
+class WriteTransaction;
 
 /** Matched / unmatched / ambiguous counts of one object kind. */
 struct MatchCounts
@@ -59,10 +60,14 @@ struct MatchPreview
 
 /**
  * Resolves Pendo accounts and visitors (raw layer) to CS accounts and contacts under a set of
- * rules: preview (in memory, nothing written), apply (rewrites the resolution table, so history
- * re-resolves without pulling from Pendo again), and contact creation for unmatched visitors of
- * matched accounts. Ambiguity is reported, never settled by a silent choice. Runs on the calling
- * thread with its own connection (safe in QtConcurrent jobs).
+ * rules: preview (in memory, nothing written), apply (rewrites the resolutions of every listed
+ * account and visitor in place, keyed by their stable integer ids, so history re-resolves without
+ * pulling from Pendo again), and contact creation for unmatched visitors of matched accounts.
+ * Ambiguity is reported, never settled by a silent choice.
+ *
+ * The static forms work inside the caller's unit of work (writer thread); the instance forms
+ * read on the calling thread's own connection and queue their writes to the workspace writer,
+ * waiting for them — for CLI commands and pool jobs, never the UI thread.
  */
 class Matcher final
 {
@@ -78,6 +83,12 @@ public:
      * matched, then re-applies the rules. Returns how many were created, or -1 with *error.
      */
     qint64 createContactsForUnmatched(const MatchRules &rules, int configVersion, const QString &actor, QString *error);
+
+    /** apply() inside the caller's unit of work. */
+    static bool apply(WriteTransaction &tx, const MatchRules &rules, int configVersion, MatchPreview *result);
+    /** createContactsForUnmatched() inside the caller's unit of work; -1 on failure. */
+    static qint64 createContactsForUnmatched(WriteTransaction &tx, const MatchRules &rules, int configVersion,
+                                             const QString &actor);
 
 private:
     Database &m_database;

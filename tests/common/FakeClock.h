@@ -17,6 +17,7 @@ public:
         QTimer::singleShot(0, context, std::move(callback));
     }
     double random() override { return 0.5; }
+    void setNowMs(qint64 now) { m_now = now; }
 
     QList<std::chrono::milliseconds> delays;
 

@@ -1,6 +1,11 @@
 #pragma once
 
+#include "pendo/Clock.h"
+#include "security/CredentialStore.h"
+#include "session/WorkspaceSession.h"
 #include "store/Database.h"
+#include "store/WorkspaceWriter.h"
+#include "store/WriteTransaction.h"
 
 #include <QFile>
 #include <QSqlQuery>
@@ -11,22 +16,39 @@
 
 #include <memory>
 
-/** A fresh workspace in a temporary folder, removed with the object. */
+/**
+ * A fresh workspace session in a temporary folder, removed with the object: its database (with
+ * the one writer), an in-memory credential store and the given clock (the system's by default).
+ */
 class TestWorkspace
 {
 public:
-    TestWorkspace()
-        : m_database(std::make_unique<Database>(m_dir.filePath(QStringLiteral("workspace.sqlite"))))
+    explicit TestWorkspace(Clock &clock = Clock::system())
     {
         QString error;
-        m_opened = m_database->open(&error);
+        m_session = WorkspaceSession::open(m_dir.filePath(QStringLiteral("workspace.sqlite")), m_credentials, clock,
+                                           &error);
+        m_opened = m_session != nullptr;
         m_error = error;
     }
 
     bool isOpen() const { return m_opened; }
     QString error() const { return m_error; }
-    Database &database() { return *m_database; }
+    Database &database() { return m_session->database(); }
+    WorkspaceSession &session() { return *m_session; }
+    MemoryCredentialStore &credentials() { return m_credentials; }
     QString dir() const { return m_dir.path(); }
+    QString path() const { return m_dir.filePath(QStringLiteral("workspace.sqlite")); }
+
+    /** Runs `write` as one unit of work through the workspace writer and waits for it. */
+    StoreError write(const std::function<bool(WriteTransaction &)> &write)
+    {
+        return m_session->database().writer().runAndWait(QStringLiteral("test"), [&write](WriteTransaction &tx) {
+            if (write(tx))
+                return StoreError();
+            return tx.error() ? tx.error() : StoreError::failed(QStringLiteral("the test's unit failed"));
+        });
+    }
 
     /** Writes a file into the workspace folder and returns its path. */
     QString writeFile(const QString &name, const QByteArray &content) const
@@ -42,7 +64,7 @@ public:
     /** One scalar of a query on this thread's connection. */
     QVariant scalar(const QString &sql)
     {
-        QSqlQuery query(m_database->connection());
+        QSqlQuery query(m_session->database().connection());
         if (!query.exec(sql) || !query.next())
             return {};
         return query.value(0);
@@ -52,7 +74,7 @@ public:
     QStringList dump(const QString &table, const QString &orderBy = QStringLiteral("id"))
     {
         QStringList rows;
-        QSqlQuery query(m_database->connection());
+        QSqlQuery query(m_session->database().connection());
         if (!query.exec(QStringLiteral("SELECT * FROM %1 ORDER BY %2").arg(table, orderBy)))
             return {QStringLiteral("<query failed>")};
         while (query.next()) {
@@ -66,7 +88,8 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<Database> m_database;
+    MemoryCredentialStore m_credentials;
+    std::unique_ptr<WorkspaceSession> m_session;
     bool m_opened = false;
     QString m_error;
 };

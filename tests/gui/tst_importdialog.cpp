@@ -46,7 +46,7 @@ private Q_SLOTS:
         TestWorkspace ws;
         const QString path = ws.writeFile(QStringLiteral("crm.csv"),
                                           "Code,Title,ARR,Segment\nK-1,Kappa,1000,SMB\nK-2,Lambda,2000,ENT\n");
-        ImportDialog dialog(ws.database(), RecordKind::Accounts);
+        ImportDialog dialog(ws.session(), RecordKind::Accounts);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *importButton = dialog.findChild<QPushButton *>(QStringLiteral("importPushButton"));
@@ -88,7 +88,7 @@ private Q_SLOTS:
         TestWorkspace ws;
         const QString path = ws.writeFile(QStringLiteral("bad.csv"),
                                           "id,name,renewal_date\nA,Alpha,2027-01-01\nB,Beta,tomorrow\nC,,\n");
-        ImportDialog dialog(ws.database(), RecordKind::Accounts);
+        ImportDialog dialog(ws.session(), RecordKind::Accounts);
         dialog.show();
         QSignalSpy validated(&dialog.controller(), &ImportController::validated);
         dialog.openFile(path);
@@ -118,7 +118,7 @@ private Q_SLOTS:
     {
         TestWorkspace ws;
         const QString path = ws.writeFile(QStringLiteral("people.csv"), "id,email,account id\nU1,u1@x.example,\n");
-        ImportDialog dialog(ws.database(), RecordKind::Accounts);
+        ImportDialog dialog(ws.session(), RecordKind::Accounts);
         QSignalSpy validated(&dialog.controller(), &ImportController::validated);
         dialog.openFile(path);
         QVERIFY(validated.wait(5000));
@@ -135,7 +135,7 @@ private Q_SLOTS:
     void unreadableFileIsExplained()
     {
         TestWorkspace ws;
-        ImportDialog dialog(ws.database(), RecordKind::Accounts);
+        ImportDialog dialog(ws.session(), RecordKind::Accounts);
         dialog.openFile(ws.dir() + QStringLiteral("/nope.csv"));
         QVERIFY(summary(dialog).contains(QStringLiteral("Cannot open")));
         QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("importPushButton"))->isEnabled());

@@ -32,8 +32,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(DemoData::seed(ws.database(), &accounts, &contacts, &error), qPrintable(error));
 
-        MemoryCredentialStore credentials;
-        MainWindow window(ws.database(), credentials);
+        MainWindow window(ws.session());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationListWidget"));
@@ -62,8 +61,7 @@ private Q_SLOTS:
     void importActionOpensTheDialogAndViewsReload()
     {
         TestWorkspace ws;
-        MemoryCredentialStore credentials;
-        MainWindow window(ws.database(), credentials);
+        MainWindow window(ws.session());
         window.show();
         QSignalSpy loaded(window.accountsModel(), &QueryTableModel::loaded);
         QVERIFY(loaded.wait(5000));
@@ -86,8 +84,7 @@ private Q_SLOTS:
     void finishedSetupStoresRegionAndKeySeparately()
     {
         TestWorkspace ws;
-        MemoryCredentialStore credentials;
-        MainWindow window(ws.database(), credentials);
+        MainWindow window(ws.session());
         auto *label = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
         QCOMPARE(label->text(), QStringLiteral("Not connected to Pendo"));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("connectPendoAction")));
@@ -99,13 +96,15 @@ private Q_SLOTS:
         result.verified = true;
         QSignalSpy finished(&window, &MainWindow::setupFinished);
         window.finishSetup(result);
-        QVERIFY(finished.wait(5000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 5000);
         QCOMPARE(finished.first().first().toBool(), true);
         QCOMPARE(label->text(), QStringLiteral("Pendo: Europe"));
-        QCOMPARE(WorkspaceSettings(ws.database()).value(WorkspaceSettings::region), QStringLiteral("eu"));
+        QCOMPARE(ws.session().settings().text(WorkspaceSettings::Key::Region), QStringLiteral("eu"));
+        QCOMPARE(WorkspaceSettings::read(ws.database().connection(), WorkspaceSettings::Key::Region).toString(),
+                 QStringLiteral("eu"));
 
         std::optional<CredentialResult> stored;
-        credentials.read({ws.database().path(), QStringLiteral("eu")}, &window,
+        ws.credentials().read({ws.database().path(), QStringLiteral("eu")}, &window,
                          [&stored](const CredentialResult &r) { stored = r; });
         QTRY_VERIFY(stored.has_value());
         QVERIFY(stored->ok());
@@ -115,24 +114,56 @@ private Q_SLOTS:
             QString::fromLatin1(result.integrationKey)));
     }
 
-    void setupWithoutKeychainExplainsTheAlternatives()
+    void setupWithoutKeychainOffersToKeepTheKeyForThisSession_data()
     {
+        QTest::addColumn<bool>("keep");
+        QTest::newRow("keep") << true;
+        QTest::newRow("don't keep") << false;
+    }
+
+    void setupWithoutKeychainOffersToKeepTheKeyForThisSession()
+    {
+        QFETCH(bool, keep);
         TestWorkspace ws;
-        MemoryCredentialStore credentials;
-        credentials.simulateNoKeychain = true;
-        MainWindow window(ws.database(), credentials);
+        ws.credentials().simulateNoKeychain = true;
+        MainWindow window(ws.session());
+        window.show();
         SetupResult result;
         result.regionKey = QStringLiteral("us");
         result.baseUrl = QUrl(QStringLiteral("https://app.pendo.io"));
-        result.integrationKey = QByteArrayLiteral("k");
+        result.integrationKey = QByteArrayLiteral("session-only-key-42");
         QSignalSpy finished(&window, &MainWindow::setupFinished);
         window.finishSetup(result);
-        QVERIFY(finished.wait(5000));
-        QCOMPARE(finished.first().first().toBool(), false);
-        QVERIFY(finished.first().at(1).toString().contains(QStringLiteral("PENDO_INTEGRATION_KEY")));
-        auto *box = window.findChild<QMessageBox *>();
-        QVERIFY(box);
-        box->close();
+        QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("sessionKeyMessageBox")));
+        auto *box = window.findChild<QMessageBox *>(QStringLiteral("sessionKeyMessageBox"));
+        // Words for a desktop user: no environment variables, no key files.
+        QVERIFY2(box->text().contains(QStringLiteral("this session only")), qPrintable(box->text()));
+        QVERIFY2(!box->text().contains(QStringLiteral("PENDO_INTEGRATION_KEY")), qPrintable(box->text()));
+        QVERIFY(!box->text().contains(QStringLiteral("environment")));
+        auto *keepButton = box->findChild<QPushButton *>(QStringLiteral("keepForSessionPushButton"));
+        QVERIFY(keepButton);
+        QAbstractButton *other = nullptr;
+        for (QAbstractButton *button : box->buttons())
+            if (button != keepButton)
+                other = button;
+        QVERIFY(other);
+        (keep ? static_cast<QAbstractButton *>(keepButton) : other)->click();
+        QTRY_COMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().first().toBool(), keep);
+        QCOMPARE(ws.session().hasSessionKey(), keep);
+        auto *label = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QVERIFY(label);
+        QCOMPARE(label->text().contains(QStringLiteral("until you quit")), keep);
+
+        // A client for the workspace's Pendo comes from the session's key, never from the keychain.
+        bool answered = false;
+        PendoClient *client = nullptr;
+        ws.session().withClient(&window, [&](PendoClient *c, const QString &) {
+            client = c;
+            answered = true;
+        });
+        QTRY_VERIFY(answered);
+        QCOMPARE(client != nullptr, keep);
     }
 };
 

@@ -60,8 +60,8 @@ private Q_SLOTS:
             const QString path = m_crm.path() + file;
             QVERIFY(CsImporter(ws.database(), kind).run(path, CsImporter::preview(path, kind).mapping, options).written);
         }
-        MemoryCredentialStore credentials;
-        MainWindow window(ws.database(), credentials);
+        MemoryCredentialStore &credentials = ws.credentials();
+        MainWindow window(ws.session());
         window.show();
         window.showSetupWizard();
         auto *wizard = window.findChild<SetupWizard *>();
@@ -100,13 +100,14 @@ private Q_SLOTS:
         // Mappings: defaults are saved as a configuration version when leaving the page.
         wizard->next();
         QCOMPARE(wizard->currentId(), int(SetupWizard::MappingPageId));
-        QVERIFY(ConfigStore(ws.database()).currentVersion() >= 1); // the matching rules were saved
+        // The matching rules are saved by the writer without blocking the window.
+        QTRY_VERIFY_WITH_TIMEOUT(ConfigStore(ws.database()).currentVersion() >= 1, 10000);
         snapshot(wizard, "flow-4-mapping");
         QSignalSpy finished(&window, &MainWindow::setupFinished);
         wizard->button(QWizard::FinishButton)->click();
-        QVERIFY(finished.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
         QVERIFY(ConfigStore(ws.database()).currentVersion() >= 1);
-        QCOMPARE(WorkspaceSettings(ws.database()).value(WorkspaceSettings::region), QStringLiteral("eu"));
+        QCOMPARE(ws.session().settings().text(WorkspaceSettings::Key::Region), QStringLiteral("eu"));
 
         std::optional<CredentialResult> stored;
         credentials.read({ws.database().path(), QStringLiteral("eu")}, &window,

@@ -18,6 +18,21 @@ class TestCatalogStore : public QObject
         return out;
     }
 
+    static bool write(TestWorkspace &ws, const CatalogSnapshot &snapshot, CatalogChanges *changes, QString *error)
+    {
+        const StoreError failure = ws.write([&](WriteTransaction &tx) { return CatalogStore::write(tx, snapshot, changes); });
+        *error = failure.message();
+        return !failure;
+    }
+
+    static PendoIdentity identity(const QString &id, const QString &account = {})
+    {
+        PendoIdentity out;
+        out.id = id;
+        out.accountId = account;
+        return out;
+    }
+
 private Q_SLOTS:
     void tracksRenamesAndDeletions()
     {
@@ -29,7 +44,7 @@ private Q_SLOTS:
         first.refreshedKinds = {QStringLiteral("feature"), QStringLiteral("page")};
         CatalogChanges changes;
         QString error;
-        QVERIFY2(CatalogStore::write(ws.database(), first, &changes, &error), qPrintable(error));
+        QVERIFY2(write(ws, first, &changes, &error), qPrintable(error));
         QCOMPARE(changes.added, 3);
         QCOMPARE(changes.apps, 2);
         QCOMPARE(ws.scalar(QStringLiteral("SELECT is_default FROM pendo_apps WHERE app_id = -323232")).toInt(), 1);
@@ -38,7 +53,7 @@ private Q_SLOTS:
         second.items = {item(QStringLiteral("feature"), QStringLiteral("f1"), QStringLiteral("Export to CSV"))};
         second.refreshedKinds = {QStringLiteral("feature")}; // pages were not read this time
         changes = {};
-        QVERIFY2(CatalogStore::write(ws.database(), second, &changes, &error), qPrintable(error));
+        QVERIFY2(write(ws, second, &changes, &error), qPrintable(error));
         QCOMPARE(changes.renamed, 1);
         QCOMPARE(changes.deleted, 1);
         QCOMPARE(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_catalog_items")).toInt(), 3);
@@ -52,7 +67,7 @@ private Q_SLOTS:
                        item(QStringLiteral("feature"), QStringLiteral("f2"), QStringLiteral("Share"))};
         third.refreshedKinds = {QStringLiteral("feature")};
         changes = {};
-        QVERIFY2(CatalogStore::write(ws.database(), third, &changes, &error), qPrintable(error));
+        QVERIFY2(write(ws, third, &changes, &error), qPrintable(error));
         QCOMPARE(changes.restored, 1);
         QCOMPARE(changes.renamed, 0);
         QVERIFY(ws.scalar(QStringLiteral("SELECT deleted_at FROM pendo_catalog_items WHERE pendo_id = 'f2'")).isNull());
@@ -71,11 +86,69 @@ private Q_SLOTS:
                             QStringLiteral("Email")}};
         CatalogChanges changes;
         QString error;
-        QVERIFY2(CatalogStore::write(ws.database(), snapshot, &changes, &error), qPrintable(error));
-        QVERIFY2(CatalogStore::write(ws.database(), snapshot, &changes, &error), qPrintable(error));
+        QVERIFY2(write(ws, snapshot, &changes, &error), qPrintable(error));
+        QVERIFY2(write(ws, snapshot, &changes, &error), qPrintable(error));
         QCOMPARE(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_visitors")).toInt(), 1);
         QCOMPARE(ws.scalar(QStringLiteral("SELECT events_30d FROM pendo_accounts")).toInt(), 10);
         QCOMPARE(ws.scalar(QStringLiteral("SELECT display_name FROM pendo_metadata_fields")).toString(), QStringLiteral("Email"));
+    }
+
+    void identitiesKeepTheirIntegerIdsAcrossRefreshes()
+    {
+        TestWorkspace ws;
+        CatalogSnapshot snapshot;
+        snapshot.identitiesRefreshed = true;
+        snapshot.accounts = {identity(QStringLiteral("acme")), identity(QStringLiteral("globex"))};
+        snapshot.visitors = {identity(QStringLiteral("v1"), QStringLiteral("acme")),
+                             identity(QStringLiteral("v2"), QStringLiteral("globex"))};
+        CatalogChanges changes;
+        QString error;
+        QVERIFY2(write(ws, snapshot, &changes, &error), qPrintable(error));
+        QCOMPARE(changes.identitiesAdded, 4);
+        const qint64 acme = ws.scalar(QStringLiteral("SELECT id FROM pendo_accounts WHERE account_id = 'acme'")).toLongLong();
+        const qint64 v2 = ws.scalar(QStringLiteral("SELECT id FROM pendo_visitors WHERE visitor_id = 'v2'")).toLongLong();
+        QVERIFY(acme > 0);
+        QVERIFY(v2 > 0);
+
+        // Pendo stops listing globex and v2: their rows stay, marked; the others keep their ids.
+        CatalogSnapshot later = snapshot;
+        later.accounts = {identity(QStringLiteral("acme")), identity(QStringLiteral("initech"))};
+        later.visitors = {identity(QStringLiteral("v1"), QStringLiteral("acme"))};
+        changes = {};
+        QVERIFY2(write(ws, later, &changes, &error), qPrintable(error));
+        QCOMPARE(changes.identitiesAdded, 1);
+        QCOMPARE(changes.identitiesGone, 2);
+        QCOMPARE(ws.scalar(QStringLiteral("SELECT id FROM pendo_accounts WHERE account_id = 'acme'")).toLongLong(), acme);
+        QCOMPARE(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_accounts")).toInt(), 3);
+        QVERIFY(!ws.scalar(QStringLiteral("SELECT deleted_at FROM pendo_visitors WHERE visitor_id = 'v2'")).isNull());
+        QVERIFY(ws.scalar(QStringLiteral("SELECT deleted_at FROM pendo_visitors WHERE visitor_id = 'v1'")).isNull());
+
+        // v2 comes back: same id, no longer marked.
+        changes = {};
+        QVERIFY2(write(ws, snapshot, &changes, &error), qPrintable(error));
+        QCOMPARE(ws.scalar(QStringLiteral("SELECT id FROM pendo_visitors WHERE visitor_id = 'v2'")).toLongLong(), v2);
+        QVERIFY(ws.scalar(QStringLiteral("SELECT deleted_at FROM pendo_visitors WHERE visitor_id = 'v2'")).isNull());
+        QCOMPARE(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_visitors")).toInt(), 2);
+    }
+
+    void appsGetNamesAndAreMarkedWhenGone()
+    {
+        TestWorkspace ws;
+        CatalogSnapshot snapshot;
+        snapshot.apps = {{-323232, QStringLiteral("Acme Web"), QStringLiteral("web")},
+                         {5767130939129856, QStringLiteral("Acme iOS"), QStringLiteral("ios")}};
+        snapshot.appsRefreshed = true;
+        CatalogChanges changes;
+        QString error;
+        QVERIFY2(write(ws, snapshot, &changes, &error), qPrintable(error));
+        QCOMPARE(ws.scalar(QStringLiteral("SELECT name FROM pendo_apps WHERE app_id = 5767130939129856")).toString(),
+                 QStringLiteral("Acme iOS"));
+        snapshot.apps.removeLast();
+        QVERIFY2(write(ws, snapshot, &changes, &error), qPrintable(error));
+        QVERIFY(!ws.scalar(QStringLiteral("SELECT deleted_at FROM pendo_apps WHERE app_id = 5767130939129856")).isNull());
+        QCOMPARE(ws.scalar(QStringLiteral("SELECT name FROM pendo_apps WHERE app_id = 5767130939129856")).toString(),
+                 QStringLiteral("Acme iOS"));
+        QCOMPARE(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_apps")).toInt(), 2);
     }
 };
 

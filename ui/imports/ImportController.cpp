@@ -1,11 +1,13 @@
 #include "ImportController.h"
 
+#include "session/WorkspaceSession.h"
+
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
-void runJob(QPromise<ImportReport> &promise, Database *database, RecordKind kind, const QString &path,
+void runJob(QPromise<ImportReport> &promise, WorkspaceSession *session, RecordKind kind, const QString &path,
             const ColumnMapping &mapping, bool write, const ImportOptions &options)
 {
     promise.setProgressRange(0, 100);
@@ -13,16 +15,15 @@ void runJob(QPromise<ImportReport> &promise, Database *database, RecordKind kind
         promise.setProgressValue(total > 0 ? int(done * 100 / total) : 0);
     };
     const auto canceled = [&promise] { return promise.isCanceled(); };
-    CsImporter importer(*database, kind);
-    promise.addResult(write ? importer.run(path, mapping, options, progress, canceled)
-                            : importer.validate(path, mapping, progress, canceled));
+    promise.addResult(write ? session->importRecords(kind, path, mapping, options, progress, canceled)
+                            : session->validateRecords(kind, path, mapping, progress, canceled));
 }
 
 } // namespace
 
-ImportController::ImportController(Database &database, QObject *parent)
+ImportController::ImportController(WorkspaceSession &session, QObject *parent)
     : QObject(parent)
-    , m_database(database)
+    , m_session(session)
 {
     m_validationDelay.setSingleShot(true);
     m_validationDelay.setInterval(250);
@@ -104,7 +105,7 @@ void ImportController::startValidation()
         return;
     }
     m_importing = false;
-    m_watcher.setFuture(QtConcurrent::run(&runJob, &m_database, m_kind, m_path, m_mapping, false, ImportOptions()));
+    m_watcher.setFuture(QtConcurrent::run(&runJob, &m_session, m_kind, m_path, m_mapping, false, ImportOptions()));
 }
 
 void ImportController::startImport(const ImportOptions &options)
@@ -113,7 +114,7 @@ void ImportController::startImport(const ImportOptions &options)
         return;
     m_importing = true;
     setState(State::Importing);
-    m_watcher.setFuture(QtConcurrent::run(&runJob, &m_database, m_kind, m_path, m_mapping, true, options));
+    m_watcher.setFuture(QtConcurrent::run(&runJob, &m_session, m_kind, m_path, m_mapping, true, options));
 }
 
 void ImportController::cancel()

@@ -6,7 +6,7 @@
 #include <QObject>
 #include <QTimer>
 
-class Database;
+class WorkspaceSession;
 
 /**
  * The logic behind the import dialog: previews a file, keeps the column mapping, validates
@@ -21,7 +21,7 @@ public:
     enum class State { NoFile, Validating, Ready, Importing, Done };
     Q_ENUM(State)
 
-    explicit ImportController(Database &database, QObject *parent = nullptr);
+    explicit ImportController(WorkspaceSession &session, QObject *parent = nullptr);
     ~ImportController() override;
 
     RecordKind kind() const { return m_kind; }
@@ -55,7 +55,7 @@ private:
     void finishJob();
     void setState(State state);
 
-    Database &m_database;
+    WorkspaceSession &m_session;
     RecordKind m_kind = RecordKind::Accounts;
     QString m_path;
     ImportPreview m_preview;

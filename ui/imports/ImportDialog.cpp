@@ -26,9 +26,9 @@ enum MappingColumn { FileColumn, TargetColumn, SampleColumn };
 
 } // namespace
 
-ImportDialog::ImportDialog(Database &database, RecordKind kind, QWidget *parent)
+ImportDialog::ImportDialog(WorkspaceSession &session, RecordKind kind, QWidget *parent)
     : QDialog(parent)
-    , m_controller(database)
+    , m_controller(session)
     , m_fileLabel(new QLabel(tr("No file chosen yet."), this))
     , m_kindCombo(new QComboBox(this))
     , m_mappingTable(new QTableWidget(this))

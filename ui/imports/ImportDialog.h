@@ -25,7 +25,7 @@ class ImportDialog final : public QDialog
     Q_OBJECT
 
 public:
-    ImportDialog(Database &database, RecordKind kind, QWidget *parent = nullptr);
+    ImportDialog(WorkspaceSession &session, RecordKind kind, QWidget *parent = nullptr);
 
     ImportController &controller() { return m_controller; }
     /** Loads a file directly (also used by tests instead of the file chooser). */

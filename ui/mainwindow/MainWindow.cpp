@@ -2,8 +2,7 @@
 
 #include "imports/ImportDialog.h"
 #include "pendo/Region.h"
-#include "security/CredentialStore.h"
-#include "store/WorkspaceSettings.h"
+#include "session/WorkspaceSession.h"
 #include "wizards/SetupWizard.h"
 #include "wizards/CatalogPage.h"
 #include "mappings/MappingDialog.h"
@@ -12,11 +11,8 @@
 #include "matching/MatchWorkbenchController.h"
 #include "matching/MatchingPage.h"
 #include "pendo/PendoClient.h"
-#include "sync/CatalogSync.h"
-#include "sync/ConfigStore.h"
 #include "items/AccountsModel.h"
 #include "items/ContactsModel.h"
-#include "store/Database.h"
 #include "widgets/RecordsView.h"
 
 #include <QAction>
@@ -25,19 +21,20 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 
-MainWindow::MainWindow(Database &database, CredentialStore &credentials, QWidget *parent)
+MainWindow::MainWindow(WorkspaceSession &session, QWidget *parent)
     : QMainWindow(parent)
-    , m_database(database)
-    , m_credentials(credentials)
+    , m_session(session)
     , m_connectionLabel(new QLabel(this))
-    , m_accounts(new AccountsModel(database, this))
-    , m_contacts(new ContactsModel(database, this))
+    , m_accounts(new AccountsModel(session.database(), this))
+    , m_contacts(new ContactsModel(session.database(), this))
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
 {
@@ -54,14 +51,11 @@ MainWindow::MainWindow(Database &database, CredentialStore &credentials, QWidget
     contactsView->setObjectName(QStringLiteral("contactsView"));
     addView(tr("Accounts"), accountsView);
     addView(tr("Contacts"), contactsView);
-    m_matching = new MatchWorkbench(database, this);
+    m_matching = new MatchWorkbench(session, this);
     m_matching->setObjectName(QStringLiteral("matchingView"));
     addView(tr("Matching"), m_matching);
-    {
-        const ConfigStore store(database);
-        m_matching->controller().setRules(store.current().matching);
-        m_matching->controller().setConfigVersion(store.currentVersion());
-    }
+    m_matching->controller().setRules(session.currentConfig().matching);
+    m_matching->controller().setConfigVersion(session.configVersion());
     connect(m_matching, &MatchWorkbench::rulesEdited, this, &MainWindow::saveMatchingRules);
     connect(m_matching, &MatchWorkbench::contactsCreated, this, &MainWindow::reloadViews);
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
@@ -104,12 +98,23 @@ MainWindow::MainWindow(Database &database, CredentialStore &credentials, QWidget
         QMessageBox::about(this, tr("About Pendo Bridge"),
                            tr("<b>Pendo Bridge %1</b><p>Product-usage data from Pendo in a local customer-health "
                               "workspace.</p><p>Workspace: %2</p>")
-                               .arg(QStringLiteral(BRIDGE_VERSION), QDir::toNativeSeparators(m_database.path())));
+                               .arg(QStringLiteral(BRIDGE_VERSION), QDir::toNativeSeparators(m_session.path())));
     });
 
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
     updateConnectionLabel();
+    connect(&m_session, &WorkspaceSession::connectionChanged, this, &MainWindow::updateConnectionLabel);
+    connect(&m_session, &WorkspaceSession::catalogProgress, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(&m_session, &WorkspaceSession::catalogRefreshed, this, [this](const QString &problem) {
+        statusBar()->showMessage(problem.isEmpty() ? tr("Pendo catalog refreshed.")
+                                                   : tr("The catalog was not refreshed: %1").arg(problem),
+                                 15000);
+        if (problem.isEmpty())
+            m_matching->controller().refresh();
+        Q_EMIT catalogRefreshed(problem);
+    });
     connect(m_accounts, &QueryTableModel::loaded, this, &MainWindow::updateStatus);
     connect(m_contacts, &QueryTableModel::loaded, this, &MainWindow::updateStatus);
     updateStatus();
@@ -132,15 +137,15 @@ void MainWindow::reloadViews()
 
 void MainWindow::updateStatus()
 {
+    const QLocale locale;
     statusBar()->showMessage(tr("Workspace %1 — %2 accounts, %3 contacts")
-                                 .arg(QDir::toNativeSeparators(m_database.path()))
-                                 .arg(m_accounts->rowCount())
-                                 .arg(m_contacts->rowCount()));
+                                 .arg(QDir::toNativeSeparators(m_session.path()),
+                                      locale.toString(m_accounts->rowCount()), locale.toString(m_contacts->rowCount())));
 }
 
 void MainWindow::showImportDialog(RecordKind kind, const QString &path)
 {
-    auto *dialog = new ImportDialog(m_database, kind, this);
+    auto *dialog = new ImportDialog(m_session, kind, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ImportDialog::importFinished, this, &MainWindow::reloadViews);
     dialog->show();
@@ -150,30 +155,27 @@ void MainWindow::showImportDialog(RecordKind kind, const QString &path)
 
 void MainWindow::updateConnectionLabel()
 {
-    WorkspaceSettings settings(m_database);
-    const QString region = settings.value(WorkspaceSettings::region);
-    if (region.isEmpty()) {
+    if (!m_session.isConnected()) {
         m_connectionLabel->setText(tr("Not connected to Pendo"));
         return;
     }
-    const RegionInfo *info = RegionTable::find(region);
-    m_connectionLabel->setText(tr("Pendo: %1").arg(info ? info->name : settings.value(WorkspaceSettings::baseUrl)));
+    m_connectionLabel->setText(m_session.hasSessionKey() ? tr("Pendo: %1 (key kept until you quit)").arg(m_session.connectionName())
+                                                         : tr("Pendo: %1").arg(m_session.connectionName()));
 }
 
 void MainWindow::showSetupWizard()
 {
     QString regionProblem;
-    const RegionTable regions = RegionTable::fromSettingsAndEnvironment(
-        WorkspaceSettings(m_database).value(WorkspaceSettings::regionUrls), &regionProblem);
+    const RegionTable regions = m_session.regions(&regionProblem);
     if (!regionProblem.isEmpty())
         statusBar()->showMessage(tr("Region addresses ignored: %1").arg(regionProblem), 15000);
     auto *wizard = new SetupWizard(regions, {}, this);
     wizard->setAttribute(Qt::WA_DeleteOnClose);
     // After the key and region: read the catalog, then matching, then mappings.
-    auto *catalog = new CatalogPage(m_database, [wizard] { return wizard->setupResult(); }, wizard);
-    auto *matching = new MatchingPage(m_database, wizard);
-    auto *mapping = new MappingPage(m_database, wizard);
-    matching->setRules(ConfigStore(m_database).current().matching);
+    auto *catalog = new CatalogPage(m_session, [wizard] { return wizard->setupResult(); }, wizard);
+    auto *matching = new MatchingPage(m_session, wizard);
+    auto *mapping = new MappingPage(m_session, wizard);
+    matching->setRules(m_session.currentConfig().matching);
     wizard->setPage(SetupWizard::CatalogPageId, catalog);
     wizard->setPage(SetupWizard::MatchingPageId, matching);
     wizard->setPage(SetupWizard::MappingPageId, mapping);
@@ -184,68 +186,44 @@ void MainWindow::showSetupWizard()
         if (id != SetupWizard::MappingPageId)
             return;
         saveMatchingRules(matching->rules());
-        ClientConfig config;
-        config.baseUrl = wizard->setupResult().baseUrl;
-        config.integrationKey = wizard->setupResult().integrationKey;
-        m_wizardClient = std::make_unique<PendoClient>(config);
-        mapping->setClient(m_wizardClient.get());
+        // The previews' client lives as long as the wizard that uses it.
+        delete m_wizardClient;
+        m_wizardClient = m_session.createClient(wizard->setupResult().baseUrl, wizard->setupResult().integrationKey)
+                             .release();
+        m_wizardClient->setParent(wizard);
+        mapping->setClient(m_wizardClient);
     });
     if (!m_setupDefaults.integrationKey.isEmpty() || !m_setupDefaults.regionKey.isEmpty())
         wizard->prefill(m_setupDefaults);
     connect(wizard, &QDialog::accepted, this, [this, wizard] { finishSetup(wizard->setupResult()); });
-    connect(wizard, &QObject::destroyed, this, [this] { m_wizardClient.reset(); });
     wizard->open();
 }
 
 void MainWindow::saveMatchingRules(const MatchRules &rules)
 {
-    ConfigStore store(m_database);
-    QString error;
-    IntegrationConfig config = store.current(&error);
-    config.matching = rules;
-    const std::optional<ConfigSaveResult> saved =
-        error.isEmpty() ? store.save(config, QStringLiteral("desktop"), tr("Matching rules edited"), &error) : std::nullopt;
-    if (!saved) {
-        statusBar()->showMessage(tr("The matching rules could not be saved: %1").arg(error), 15000);
-        return;
-    }
-    m_matching->controller().setRules(rules);
-    m_matching->controller().setConfigVersion(saved->version);
-    if (saved->created)
-        statusBar()->showMessage(tr("Matching rules saved as configuration version %1.").arg(saved->version), 10000);
-    m_matching->controller().applyRules();
-}
-
-void MainWindow::withClient(std::function<void(PendoClient *client)> ready)
-{
-    WorkspaceSettings settings(m_database);
-    const QString region = settings.value(WorkspaceSettings::region);
-    const QUrl baseUrl(settings.value(WorkspaceSettings::baseUrl));
-    if (region.isEmpty() || baseUrl.isEmpty()) {
-        ready(nullptr);
-        return;
-    }
-    m_credentials.read({m_database.path(), region}, this, [this, baseUrl, ready](const CredentialResult &result) {
-        if (!result.ok()) {
-            statusBar()->showMessage(result.status == CredentialResult::Status::NotFound
-                                         ? tr("No stored integration key: use Pendo → Connect to Pendo… first.")
-                                         : result.message,
-                                     15000);
-            ready(nullptr);
-            return;
-        }
-        ClientConfig config;
-        config.baseUrl = baseUrl;
-        config.integrationKey = result.secret;
-        m_client = std::make_unique<PendoClient>(config);
-        ready(m_client.get());
-    });
+    // The rules are saved as a new configuration version and re-resolved in one unit of work.
+    m_session.saveMatchingRules(
+        rules, QStringLiteral("desktop"), this,
+        [this, rules](const std::optional<ConfigSaveResult> &saved, const QString &error) {
+            if (!saved) {
+                statusBar()->showMessage(tr("The matching rules could not be saved: %1").arg(error), 15000);
+                return;
+            }
+            m_matching->controller().setRules(rules);
+            m_matching->controller().setConfigVersion(saved->version);
+            if (saved->created)
+                statusBar()->showMessage(tr("Matching rules saved as configuration version %1.").arg(saved->version),
+                                         10000);
+            m_matching->controller().refresh();
+        });
 }
 
 void MainWindow::showMappings()
 {
-    withClient([this](PendoClient *client) {
-        auto *dialog = new MappingDialog(m_database, client, this);
+    m_session.withClient(this, [this](PendoClient *client, const QString &problem) {
+        if (!client && !problem.isEmpty())
+            statusBar()->showMessage(problem, 15000);
+        auto *dialog = new MappingDialog(m_session, client, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
@@ -253,53 +231,58 @@ void MainWindow::showMappings()
 
 void MainWindow::refreshCatalog()
 {
-    withClient([this](PendoClient *client) {
-        if (!client) {
-            Q_EMIT catalogRefreshed(tr("not connected"));
-            return;
-        }
-        auto *sync = new CatalogSync(m_database, client, this);
-        connect(sync, &CatalogSync::progress, this, [this](const QString &message) { statusBar()->showMessage(message); });
-        connect(sync, &CatalogSync::finished, this, [this, sync](const PendoError &error, const QString &storeError) {
-            sync->deleteLater();
-            const QString problem = error.isError() ? error.message() : storeError;
-            statusBar()->showMessage(problem.isEmpty() ? tr("Pendo catalog refreshed.")
-                                                       : tr("The catalog was not refreshed: %1").arg(problem),
-                                     15000);
-            if (problem.isEmpty())
-                m_matching->controller().refresh();
-            Q_EMIT catalogRefreshed(problem);
-        });
-        sync->start();
-    });
+    m_session.refreshCatalog();
 }
 
 void MainWindow::finishSetup(const SetupResult &result)
 {
-    WorkspaceSettings settings(m_database);
-    QString error;
-    if (!settings.setValue(WorkspaceSettings::region, result.regionKey, &error)
-        || !settings.setValue(WorkspaceSettings::baseUrl, result.baseUrl.toString(), &error)) {
-        QMessageBox::warning(this, tr("Connect to Pendo"), tr("The workspace cannot record the region: %1").arg(error));
-        return;
-    }
-    updateConnectionLabel();
-    m_matching->controller().refresh();
-    m_credentials.write({m_database.path(), result.regionKey}, result.integrationKey, this,
-                        [this](const CredentialResult &stored) {
-                            if (stored.ok()) {
-                                const QString message = tr("Connected to Pendo. The key is in the system keychain.");
-                                statusBar()->showMessage(message, 15000);
-                                Q_EMIT setupFinished(true, message);
-                                return;
-                            }
-                            const QString message = stored.status == CredentialResult::Status::NoKeychain
-                                                        ? stored.message
-                                                        : tr("The key works but could not be stored: %1").arg(stored.message);
-                            QMessageBox *box = new QMessageBox(QMessageBox::Warning, tr("Connect to Pendo"), message,
-                                                               QMessageBox::Ok, this);
-                            box->setAttribute(Qt::WA_DeleteOnClose);
-                            box->open();
-                            Q_EMIT setupFinished(false, message);
-                        });
+    m_session.connectPendo(result.regionKey, result.baseUrl, result.integrationKey, this,
+                           [this, result](const ConnectOutcome &outcome) {
+                               if (!outcome.settingsSaved) {
+                                   QMessageBox::warning(this, tr("Connect to Pendo"), outcome.message);
+                                   Q_EMIT setupFinished(false, outcome.message);
+                                   return;
+                               }
+                               m_matching->controller().refresh();
+                               switch (outcome.key) {
+                               case ConnectOutcome::Key::Stored:
+                                   statusBar()->showMessage(outcome.message, 15000);
+                                   Q_EMIT setupFinished(true, outcome.message);
+                                   return;
+                               case ConnectOutcome::Key::NoKeychain:
+                                   offerSessionKey(result, outcome.message);
+                                   return;
+                               case ConnectOutcome::Key::Failed:
+                                   break;
+                               }
+                               auto *box = new QMessageBox(QMessageBox::Warning, tr("Connect to Pendo"),
+                                                           outcome.message, QMessageBox::Ok, this);
+                               box->setAttribute(Qt::WA_DeleteOnClose);
+                               box->open();
+                               Q_EMIT setupFinished(false, outcome.message);
+                           });
+}
+
+void MainWindow::offerSessionKey(const SetupResult &result, const QString &message)
+{
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Connect to Pendo"), message, QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("sessionKeyMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *keep = box->addButton(tr("Keep for This Session"), QMessageBox::AcceptRole);
+    keep->setObjectName(QStringLiteral("keepForSessionPushButton"));
+    box->addButton(tr("Don't Keep"), QMessageBox::RejectRole);
+    box->setDefaultButton(keep);
+    connect(box, &QMessageBox::buttonClicked, this, [this, keep, result](QAbstractButton *button) {
+        if (button == keep) {
+            m_session.keepKeyForThisSession(result.regionKey, result.integrationKey);
+            const QString kept = tr("Connected to Pendo. The key is kept until you quit Pendo Bridge.");
+            statusBar()->showMessage(kept, 15000);
+            Q_EMIT setupFinished(true, kept);
+        } else {
+            const QString notKept = tr("Connected to Pendo, but the key was not kept: you will be asked for it again.");
+            statusBar()->showMessage(notKept, 15000);
+            Q_EMIT setupFinished(false, notKept);
+        }
+    });
+    box->open();
 }

@@ -5,6 +5,7 @@
 #include "wizards/SetupResult.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -12,24 +13,25 @@
 class AccountsModel;
 class MatchWorkbench;
 class PendoClient;
-class CredentialStore;
 class QLabel;
 class ContactsModel;
-class Database;
 class QListWidget;
 class QStackedWidget;
 class RecordsView;
+class WorkspaceSession;
 
 /**
- * The desktop shell: navigation on the left (Accounts, Contacts; later views add themselves),
- * the current view on the right, File → Import… for CS records. UI thread.
+ * The desktop shell: navigation on the left (Accounts, Contacts, Matching; later views add
+ * themselves), the current view on the right, File → Import… for CS records, the Pendo menu.
+ * It shows and forwards: every piece of work (clients, catalog refresh, settings, configuration)
+ * is the workspace session's. UI thread.
  */
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    MainWindow(Database &database, CredentialStore &credentials, QWidget *parent = nullptr);
+    explicit MainWindow(WorkspaceSession &session, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     AccountsModel *accountsModel() const { return m_accounts; }
@@ -44,7 +46,7 @@ public Q_SLOTS:
     void showSetupWizard();
     /** Values the wizard starts with (the demo pre-fills the simulator's key). */
     void setSetupDefaults(const SetupResult &defaults) { m_setupDefaults = defaults; }
-    /** Records a finished setup: region in the workspace, key in the credential store. */
+    /** Records a finished setup through the session: region in the workspace, key in the keychain. */
     void finishSetup(const SetupResult &result);
     /** Pendo → Mappings…: the mapping editor, with previews through the stored key. */
     void showMappings();
@@ -64,15 +66,13 @@ private:
     void updateStatus();
 
     void updateConnectionLabel();
-    /** Reads the stored key, then calls `ready` with a client for the workspace's Pendo (or reports why not). */
-    void withClient(std::function<void(PendoClient *client)> ready);
+    /** Without a keychain: offers to keep the key until the app is closed. */
+    void offerSessionKey(const SetupResult &result, const QString &message);
 
-    Database &m_database;
-    CredentialStore &m_credentials;
+    WorkspaceSession &m_session;
     SetupResult m_setupDefaults;
     QLabel *m_connectionLabel;
-    std::unique_ptr<PendoClient> m_client;
-    std::unique_ptr<PendoClient> m_wizardClient;
+    QPointer<PendoClient> m_wizardClient; // owned by the open setup wizard
     MatchWorkbench *m_matching = nullptr;
     AccountsModel *m_accounts;
     ContactsModel *m_contacts;

@@ -1,5 +1,6 @@
 #include "MappingController.h"
 
+#include "session/WorkspaceSession.h"
 #include "store/Database.h"
 
 #include <QtConcurrent>
@@ -9,9 +10,9 @@ EventRef eventRefOf(const MappableItem &item)
     return EventRef{item.kind, item.pendoId};
 }
 
-MappingController::MappingController(Database &database, QObject *parent)
+MappingController::MappingController(WorkspaceSession &session, QObject *parent)
     : QObject(parent)
-    , m_database(database)
+    , m_session(session)
     , m_config(IntegrationConfig::defaults())
     , m_saved(m_config)
 {
@@ -25,7 +26,7 @@ MappingController::~MappingController()
 
 void MappingController::load()
 {
-    ConfigStore store(m_database);
+    ConfigStore store(m_session.database());
     QString error;
     m_baseVersion = store.currentVersion(&error);
     m_saved = store.current(&error);
@@ -38,7 +39,7 @@ void MappingController::load()
     Q_EMIT configChanged();
     if (m_watcher.isRunning())
         return;
-    Database *database = &m_database;
+    Database *database = &m_session.database();
     // The catalog can hold thousands of items; read it off the UI thread.
     m_watcher.setFuture(QtConcurrent::run([database] {
         LoadResult result;
@@ -256,15 +257,22 @@ void MappingController::setFirstValueEvent(const EventRef &event, bool on)
     changed();
 }
 
-std::optional<ConfigSaveResult> MappingController::save(const QString &actor, const QString &summary, QString *error)
+void MappingController::save(const QString &actor, const QString &summary)
 {
-    ConfigStore store(m_database);
-    auto result = store.save(m_config, actor, summary, error);
-    if (!result)
-        return result;
-    m_saved = m_config;
-    m_baseVersion = result->version;
-    Q_EMIT saved(*result);
-    Q_EMIT configChanged();
-    return result;
+    if (m_saving)
+        return;
+    m_saving = true;
+    const IntegrationConfig saving = m_config;
+    m_session.saveConfig(saving, actor, summary, this,
+                         [this, saving](const std::optional<ConfigSaveResult> &result, const QString &error) {
+                             m_saving = false;
+                             if (!result) {
+                                 Q_EMIT saveFailed(error);
+                                 return;
+                             }
+                             m_saved = saving;
+                             m_baseVersion = result->version;
+                             Q_EMIT saved(*result);
+                             Q_EMIT configChanged();
+                         });
 }

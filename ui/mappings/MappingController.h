@@ -9,7 +9,7 @@
 
 #include <optional>
 
-class Database;
+class WorkspaceSession;
 
 /**
  * The logic behind the mapping editor: a working copy of the integration configuration, the
@@ -22,7 +22,7 @@ class MappingController final : public QObject
     Q_OBJECT
 
 public:
-    explicit MappingController(Database &database, QObject *parent = nullptr);
+    explicit MappingController(WorkspaceSession &session, QObject *parent = nullptr);
     ~MappingController() override;
 
     /** Reads the current configuration, then the catalog in the background; loaded() follows. */
@@ -65,8 +65,12 @@ public:
     void setStickiness(Stickiness stickiness);
     void setFirstValueEvent(const EventRef &event, bool on);
 
-    /** Saves the working copy as a new version (nothing when unchanged). */
-    std::optional<ConfigSaveResult> save(const QString &actor, const QString &summary, QString *error);
+    /**
+     * Saves the working copy as a new version (nothing when unchanged) without blocking; saved()
+     * or saveFailed() follows once the workspace has committed it.
+     */
+    void save(const QString &actor, const QString &summary);
+    bool isSaving() const { return m_saving; }
 
 Q_SIGNALS:
     void loaded();
@@ -74,6 +78,7 @@ Q_SIGNALS:
     /** The working copy changed (any edit, a load or a save). */
     void configChanged();
     void saved(const ConfigSaveResult &result);
+    void saveFailed(const QString &message);
 
 private:
     struct LoadResult
@@ -85,7 +90,8 @@ private:
     void changed();
     QList<MappableItem> streamItems(StreamKind stream) const;
 
-    Database &m_database;
+    WorkspaceSession &m_session;
+    bool m_saving = false;
     IntegrationConfig m_config;
     IntegrationConfig m_saved;
     int m_baseVersion = 0;

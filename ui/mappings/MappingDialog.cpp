@@ -8,9 +8,9 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-MappingDialog::MappingDialog(Database &database, PendoClient *client, QWidget *parent)
+MappingDialog::MappingDialog(WorkspaceSession &session, PendoClient *client, QWidget *parent)
     : QDialog(parent)
-    , m_editor(new MappingEditor(database, this))
+    , m_editor(new MappingEditor(session, this))
     , m_versionLabel(new QLabel(this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this))
 {
@@ -32,19 +32,24 @@ MappingDialog::MappingDialog(Database &database, PendoClient *client, QWidget *p
     connect(m_buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &MappingDialog::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &MappingDialog::reject);
     connect(&m_editor->controller(), &MappingController::configChanged, this, &MappingDialog::updateState);
+    connect(&m_editor->controller(), &MappingController::saved, this, [this] {
+        updateState();
+        if (m_closeAfterSave)
+            QDialog::reject();
+    });
+    connect(&m_editor->controller(), &MappingController::saveFailed, this, [this](const QString &error) {
+        m_closeAfterSave = false;
+        updateState();
+        QMessageBox::warning(this, tr("Mappings"), tr("The mappings could not be saved: %1").arg(error));
+    });
     m_editor->controller().load();
     updateState();
 }
 
-bool MappingDialog::save()
+void MappingDialog::save()
 {
-    QString error;
-    const auto result = m_editor->controller().save(QStringLiteral("desktop"), QString(), &error);
-    if (!result) {
-        QMessageBox::warning(this, tr("Mappings"), tr("The mappings could not be saved: %1").arg(error));
-        return false;
-    }
-    return true;
+    m_editor->controller().save(QStringLiteral("desktop"), QString());
+    updateState();
 }
 
 void MappingDialog::reject()
@@ -52,8 +57,13 @@ void MappingDialog::reject()
     if (m_editor->controller().isDirty()) {
         const auto answer = QMessageBox::question(this, tr("Mappings"), tr("Save your changes to the mappings?"),
                                                   QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save()))
+        if (answer == QMessageBox::Cancel)
             return;
+        if (answer == QMessageBox::Save) {
+            m_closeAfterSave = true;
+            save(); // closes once the workspace has committed it
+            return;
+        }
     }
     QDialog::reject();
 }
@@ -66,5 +76,5 @@ void MappingDialog::updateState()
     if (controller.isDirty())
         text += tr(" — unsaved changes");
     m_versionLabel->setText(text);
-    m_buttons->button(QDialogButtonBox::Save)->setEnabled(controller.isDirty() || version == 0);
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(!controller.isSaving() && (controller.isDirty() || version == 0));
 }

@@ -2,7 +2,7 @@
 
 #include <QDialog>
 
-class Database;
+class WorkspaceSession;
 class MappingEditor;
 class PendoClient;
 class QDialogButtonBox;
@@ -17,11 +17,11 @@ class MappingDialog final : public QDialog
     Q_OBJECT
 
 public:
-    explicit MappingDialog(Database &database, PendoClient *client = nullptr, QWidget *parent = nullptr);
+    explicit MappingDialog(WorkspaceSession &session, PendoClient *client = nullptr, QWidget *parent = nullptr);
 
     MappingEditor &editor() { return *m_editor; }
-    /** Saves (a new version when something changed); false with the reason shown. */
-    bool save();
+    /** Saves (a new version when something changed); a failure is shown when it comes back. */
+    void save();
 
 public Q_SLOTS:
     void reject() override;
@@ -32,4 +32,5 @@ private:
     MappingEditor *m_editor;
     QLabel *m_versionLabel;
     QDialogButtonBox *m_buttons;
+    bool m_closeAfterSave = false;
 };

@@ -11,9 +11,9 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
-MappingEditor::MappingEditor(Database &database, QWidget *parent)
+MappingEditor::MappingEditor(WorkspaceSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_controller(new MappingController(database, this))
+    , m_controller(new MappingController(session, this))
     , m_sectionList(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_reports(new ReportsPanel(*m_controller, this))

@@ -26,7 +26,7 @@ public:
     enum Section { FeaturesSection, PagesSection, GuidesSection, TrackEventsSection, ReportsSection,
                    AggregationsSection, PesSection, FirstValueSection };
 
-    explicit MappingEditor(Database &database, QWidget *parent = nullptr);
+    explicit MappingEditor(WorkspaceSession &session, QWidget *parent = nullptr);
 
     MappingController &controller() { return *m_controller; }
     void setClient(PendoClient *client);

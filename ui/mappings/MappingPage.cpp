@@ -4,10 +4,11 @@
 
 #include <QLabel>
 #include <QVBoxLayout>
+#include <QWizard>
 
-MappingPage::MappingPage(Database &database, QWidget *parent)
+MappingPage::MappingPage(WorkspaceSession &session, QWidget *parent)
     : QWizardPage(parent)
-    , m_editor(new MappingEditor(database, this))
+    , m_editor(new MappingEditor(session, this))
     , m_errorLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mappingWizardPage"));
@@ -21,6 +22,24 @@ MappingPage::MappingPage(Database &database, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_errorLabel);
+    MappingController &controller = m_editor->controller();
+    connect(&controller, &MappingController::configChanged, this, [this] {
+        m_committed = !m_editor->controller().isDirty() && m_editor->controller().baseVersion() > 0;
+    });
+    connect(&controller, &MappingController::saved, this, [this] {
+        m_errorLabel->hide();
+        m_committed = true;
+        if (!wizard() || wizard()->currentPage() != this)
+            return;
+        if (wizard()->nextId() == -1)
+            wizard()->accept(); // Finish was pressed on this, the last page
+        else
+            wizard()->next();
+    });
+    connect(&controller, &MappingController::saveFailed, this, [this](const QString &error) {
+        m_errorLabel->setText(tr("The mappings could not be saved: %1").arg(error));
+        m_errorLabel->show();
+    });
 }
 
 void MappingPage::setClient(PendoClient *client)
@@ -39,12 +58,9 @@ void MappingPage::initializePage()
 
 bool MappingPage::validatePage()
 {
-    QString error;
-    if (!m_editor->controller().save(QStringLiteral("desktop"), tr("Mappings chosen in the setup wizard"), &error)) {
-        m_errorLabel->setText(tr("The mappings could not be saved: %1").arg(error));
-        m_errorLabel->show();
-        return false;
-    }
-    m_errorLabel->hide();
-    return true;
+    // The save is queued to the workspace's writer; the page moves on once it is committed.
+    if (m_committed)
+        return true;
+    m_editor->controller().save(QStringLiteral("desktop"), tr("Mappings chosen in the setup wizard"));
+    return false;
 }

@@ -2,7 +2,7 @@
 
 #include <QWizardPage>
 
-class Database;
+class WorkspaceSession;
 class MappingEditor;
 class PendoClient;
 
@@ -16,7 +16,7 @@ class MappingPage final : public QWizardPage
     Q_OBJECT
 
 public:
-    explicit MappingPage(Database &database, QWidget *parent = nullptr);
+    explicit MappingPage(WorkspaceSession &session, QWidget *parent = nullptr);
 
     MappingEditor &editor() { return *m_editor; }
     void setClient(PendoClient *client);
@@ -28,4 +28,5 @@ private:
     MappingEditor *m_editor;
     class QLabel *m_errorLabel;
     bool m_loaded = false;
+    bool m_committed = false; // the configuration on screen is the saved one
 };

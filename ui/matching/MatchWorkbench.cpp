@@ -33,9 +33,9 @@ QLabel *hintLabel(const QString &text, QWidget *parent)
 
 } // namespace
 
-MatchWorkbench::MatchWorkbench(Database &database, QWidget *parent)
+MatchWorkbench::MatchWorkbench(WorkspaceSession &session, QWidget *parent)
     : QWidget(parent)
-    , m_controller(database)
+    , m_controller(session)
     , m_accountsModel(new UnmatchedModel(UnmatchedModel::Kind::Accounts, this))
     , m_visitorsModel(new UnmatchedModel(UnmatchedModel::Kind::Visitors, this))
 {

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class MatchKeyEditor;
+class WorkspaceSession;
 class MatchRateCard;
 class QCheckBox;
 class QLabel;
@@ -28,7 +29,7 @@ class MatchWorkbench final : public QWidget
     Q_OBJECT
 
 public:
-    explicit MatchWorkbench(Database &database, QWidget *parent = nullptr);
+    explicit MatchWorkbench(WorkspaceSession &session, QWidget *parent = nullptr);
 
     MatchWorkbenchController &controller() { return m_controller; }
     UnmatchedModel *unmatchedAccountsModel() const { return m_accountsModel; }

@@ -1,6 +1,6 @@
 #include "MatchWorkbenchController.h"
 
-#include "store/Database.h"
+#include "session/WorkspaceSession.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -20,9 +20,9 @@ QList<qint64> candidateIds(const QList<UnmatchedItem> &items)
 
 } // namespace
 
-MatchWorkbenchController::MatchWorkbenchController(Database &database, QObject *parent)
+MatchWorkbenchController::MatchWorkbenchController(WorkspaceSession &session, QObject *parent)
     : QObject(parent)
-    , m_database(database)
+    , m_session(session)
     , m_fields(MatchFieldCatalog::defaults())
 {
     m_debounce.setSingleShot(true);
@@ -86,8 +86,8 @@ void MatchWorkbenchController::setRules(const MatchRules &rules)
 void MatchWorkbenchController::refresh()
 {
     if (!m_fieldsWatcher.isRunning())
-        m_fieldsWatcher.setFuture(QtConcurrent::run([database = &m_database] {
-            return MatchFieldCatalog::load(*database);
+        m_fieldsWatcher.setFuture(QtConcurrent::run([session = &m_session] {
+            return MatchFieldCatalog::load(session->database());
         }));
     m_debounce.stop();
     startPreview();
@@ -207,17 +207,16 @@ void MatchWorkbenchController::scheduleRefresh()
     updateBusy();
 }
 
-MatchWorkbenchController::PreviewResult MatchWorkbenchController::runPreview(Database *database,
+MatchWorkbenchController::PreviewResult MatchWorkbenchController::runPreview(WorkspaceSession *session,
                                                                              const MatchRules &rules)
 {
     PreviewResult result;
-    Matcher matcher(*database);
-    result.preview = matcher.preview(rules);
+    result.preview = session->previewMatching(rules);
     if (result.preview.error.isEmpty()) {
-        result.accountLabels
-            = CsRecordLabels::load(*database, RecordKind::Accounts, candidateIds(result.preview.unmatchedAccounts));
-        result.contactLabels
-            = CsRecordLabels::load(*database, RecordKind::Contacts, candidateIds(result.preview.unmatchedVisitors));
+        result.accountLabels = CsRecordLabels::load(session->database(), RecordKind::Accounts,
+                                                    candidateIds(result.preview.unmatchedAccounts));
+        result.contactLabels = CsRecordLabels::load(session->database(), RecordKind::Contacts,
+                                                    candidateIds(result.preview.unmatchedVisitors));
     }
     return result;
 }
@@ -234,7 +233,7 @@ void MatchWorkbenchController::startPreview()
     m_rerun = false;
     m_previewRunning = true;
     m_runningRules = m_rules;
-    m_previewWatcher.setFuture(QtConcurrent::run(&MatchWorkbenchController::runPreview, &m_database, m_rules));
+    m_previewWatcher.setFuture(QtConcurrent::run(&MatchWorkbenchController::runPreview, &m_session, m_rules));
     Q_EMIT previewStarted();
     updateBusy();
 }
@@ -276,10 +275,9 @@ void MatchWorkbenchController::createContacts()
     if (m_previewRunning)
         m_rerun = true;
     m_createWatcher.setFuture(QtConcurrent::run(
-        [database = &m_database, rules = m_rules, version = m_configVersion, actor = m_actor] {
+        [session = &m_session, rules = m_rules, version = m_configVersion, actor = m_actor] {
             WriteResult result;
-            Matcher matcher(*database);
-            result.count = matcher.createContactsForUnmatched(rules, version, actor, &result.error);
+            result.count = session->createContactsForUnmatched(rules, version, actor, &result.error);
             result.ok = result.count >= 0;
             return result;
         }));
@@ -306,11 +304,10 @@ void MatchWorkbenchController::applyRules()
     m_applying = true;
     if (m_previewRunning)
         m_rerun = true;
-    m_applyWatcher.setFuture(QtConcurrent::run([database = &m_database, rules = m_rules, version = m_configVersion] {
+    m_applyWatcher.setFuture(QtConcurrent::run([session = &m_session, rules = m_rules, version = m_configVersion] {
         WriteResult result;
-        Matcher matcher(*database);
         MatchPreview preview;
-        result.ok = matcher.apply(rules, version, &preview, &result.error);
+        result.ok = session->applyMatching(rules, version, &preview, &result.error);
         return result;
     }));
     updateBusy();

@@ -9,7 +9,7 @@
 #include <QObject>
 #include <QTimer>
 
-class Database;
+class WorkspaceSession;
 
 /**
  * The logic behind the match workbench: holds the editable MatchRules, previews them on a worker
@@ -23,7 +23,7 @@ class MatchWorkbenchController final : public QObject
     Q_OBJECT
 
 public:
-    explicit MatchWorkbenchController(Database &database, QObject *parent = nullptr);
+    explicit MatchWorkbenchController(WorkspaceSession &session, QObject *parent = nullptr);
     ~MatchWorkbenchController() override;
 
     const MatchRules &rules() const { return m_rules; }
@@ -107,7 +107,7 @@ private:
         bool ok = false;
         QString error;
     };
-    static PreviewResult runPreview(Database *database, const MatchRules &rules);
+    static PreviewResult runPreview(WorkspaceSession *session, const MatchRules &rules);
 
     void edit(const MatchRules &rules);
     void scheduleRefresh();
@@ -117,7 +117,7 @@ private:
     void finishApply();
     void updateBusy();
 
-    Database &m_database;
+    WorkspaceSession &m_session;
     MatchRules m_rules;
     MatchRules m_runningRules;
     MatchPreview m_preview;

@@ -4,9 +4,9 @@
 
 #include <QVBoxLayout>
 
-MatchingPage::MatchingPage(Database &database, QWidget *parent)
+MatchingPage::MatchingPage(WorkspaceSession &session, QWidget *parent)
     : QWizardPage(parent)
-    , m_workbench(new MatchWorkbench(database, this))
+    , m_workbench(new MatchWorkbench(session, this))
 {
     setObjectName(QStringLiteral("matchingWizardPage"));
     setTitle(tr("Match Pendo to your customers"));

@@ -2,7 +2,7 @@
 
 #include <QWizardPage>
 
-class Database;
+class WorkspaceSession;
 class MatchWorkbench;
 class MatchWorkbenchController;
 struct MatchRules;
@@ -17,7 +17,7 @@ class MatchingPage final : public QWizardPage
     Q_OBJECT
 
 public:
-    explicit MatchingPage(Database &database, QWidget *parent = nullptr);
+    explicit MatchingPage(WorkspaceSession &session, QWidget *parent = nullptr);
 
     MatchWorkbench *workbench() const { return m_workbench; }
     MatchWorkbenchController &controller();

@@ -3,6 +3,7 @@
 #include "StatusFrame.h"
 
 #include "pendo/PendoClient.h"
+#include "session/WorkspaceSession.h"
 #include "sync/CatalogSync.h"
 
 #include <QHash>
@@ -11,9 +12,9 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-CatalogPage::CatalogPage(Database &database, std::function<SetupResult()> connection, QWidget *parent)
+CatalogPage::CatalogPage(WorkspaceSession &session, std::function<SetupResult()> connection, QWidget *parent)
     : QWizardPage(parent)
-    , m_database(database)
+    , m_session(session)
     , m_connection(std::move(connection))
     , m_progress(new QLabel(this))
     , m_busy(new QProgressBar(this))
@@ -74,11 +75,8 @@ void CatalogPage::start()
     m_done = false;
     Q_EMIT completeChanged();
     const SetupResult connection = m_connection();
-    ClientConfig config;
-    config.baseUrl = connection.baseUrl;
-    config.integrationKey = connection.integrationKey;
-    m_client = std::make_unique<PendoClient>(config);
-    m_sync = new CatalogSync(m_database, m_client.get(), this);
+    m_client = m_session.createClient(connection.baseUrl, connection.integrationKey);
+    m_sync = m_session.createCatalogSync(m_client.get(), this);
     m_retry->hide();
     m_status->clear();
     m_busy->show();

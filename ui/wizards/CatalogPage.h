@@ -9,7 +9,7 @@
 #include <memory>
 
 class CatalogSync;
-class Database;
+class WorkspaceSession;
 class PendoClient;
 class QLabel;
 class QProgressBar;
@@ -28,7 +28,7 @@ class CatalogPage final : public QWizardPage
 
 public:
     /** `connection` gives the verified base URL and key when the page is entered. */
-    CatalogPage(Database &database, std::function<SetupResult()> connection, QWidget *parent = nullptr);
+    CatalogPage(WorkspaceSession &session, std::function<SetupResult()> connection, QWidget *parent = nullptr);
     ~CatalogPage() override;
 
     void initializePage() override;
@@ -42,7 +42,7 @@ private:
     void start();
     void stop();
 
-    Database &m_database;
+    WorkspaceSession &m_session;
     const std::function<SetupResult()> m_connection;
     std::unique_ptr<PendoClient> m_client;
     QPointer<CatalogSync> m_sync;

@@ -46,7 +46,7 @@ private Q_SLOTS:
     {
         MatchingWorkspace ws;
         QVERIFY(ws.fillStandard());
-        MatchWorkbench workbench(ws.database());
+        MatchWorkbench workbench(ws.session());
         workbench.resize(1180, 760);
         workbench.show();
         QVERIFY(settled(workbench));
@@ -71,7 +71,7 @@ private Q_SLOTS:
     {
         MatchingWorkspace ws;
         QVERIFY(ws.fillStandard());
-        MatchWorkbench workbench(ws.database());
+        MatchWorkbench workbench(ws.session());
         workbench.show();
         QVERIFY(settled(workbench));
         auto *search = workbench.findChild<QLineEdit *>(QStringLiteral("unmatchedVisitorsSearchLineEdit"));
@@ -95,7 +95,7 @@ private Q_SLOTS:
     {
         MatchingWorkspace ws;
         QVERIFY(ws.fillStandard());
-        MatchWorkbench workbench(ws.database());
+        MatchWorkbench workbench(ws.session());
         QSignalSpy edited(&workbench, &MatchWorkbench::rulesEdited);
         workbench.show();
         QVERIFY(settled(workbench));
@@ -117,7 +117,7 @@ private Q_SLOTS:
     {
         MatchingWorkspace ws;
         QVERIFY(ws.fillStandard());
-        MatchWorkbench workbench(ws.database());
+        MatchWorkbench workbench(ws.session());
         workbench.show();
         QVERIFY(settled(workbench));
         QSignalSpy edited(&workbench, &MatchWorkbench::rulesEdited);
@@ -145,7 +145,7 @@ private Q_SLOTS:
     {
         MatchingWorkspace ws;
         QVERIFY(ws.fillStandard());
-        MatchWorkbench workbench(ws.database());
+        MatchWorkbench workbench(ws.session());
         QSignalSpy created(&workbench, &MatchWorkbench::contactsCreated);
         workbench.show();
         QVERIFY(settled(workbench));
@@ -178,7 +178,7 @@ private Q_SLOTS:
         QVERIFY(ws.importCs("Account ID,Account Name\nDUP-1,Dup Upper\ndup-1,Dup Lower\n",
                             "Contact ID,Email,Account ID\nC-1,a@x.com,DUP-1\n"));
         QVERIFY(ws.addAccount(QStringLiteral("Dup-1"), QStringLiteral("Dup"), 70));
-        MatchWorkbench workbench(ws.database());
+        MatchWorkbench workbench(ws.session());
         MatchRules rules;
         rules.account.caseInsensitive = true;
         workbench.controller().setRules(rules);
@@ -199,7 +199,7 @@ private Q_SLOTS:
         MatchingWorkspace ws;
         QVERIFY(ws.fillStandard());
         QWizard wizard;
-        auto *page = new MatchingPage(ws.database());
+        auto *page = new MatchingPage(ws.session());
         wizard.addPage(page);
         wizard.resize(1100, 800);
         wizard.show();

@@ -38,7 +38,7 @@ private Q_SLOTS:
         MatchingWorkspace ws;
         QVERIFY2(ws.isOpen(), qPrintable(ws.error()));
         QVERIFY(ws.fillStandard());
-        MatchWorkbenchController controller(ws.database());
+        MatchWorkbenchController controller(ws.session());
         QSignalSpy ready(&controller, &MatchWorkbenchController::previewReady);
         QSignalSpy busy(&controller, &MatchWorkbenchController::busyChanged);
         controller.refresh();
@@ -66,7 +66,7 @@ private Q_SLOTS:
     {
         MatchingWorkspace ws;
         QVERIFY(ws.fillStandard());
-        MatchWorkbenchController controller(ws.database());
+        MatchWorkbenchController controller(ws.session());
         QSignalSpy ready(&controller, &MatchWorkbenchController::previewReady);
         QSignalSpy edited(&controller, &MatchWorkbenchController::rulesEdited);
         controller.setDebounceInterval(0);
@@ -85,7 +85,7 @@ private Q_SLOTS:
     void setRulesDoesNotCountAsAnEdit()
     {
         MatchingWorkspace ws;
-        MatchWorkbenchController controller(ws.database());
+        MatchWorkbenchController controller(ws.session());
         QSignalSpy changed(&controller, &MatchWorkbenchController::rulesChanged);
         QSignalSpy edited(&controller, &MatchWorkbenchController::rulesEdited);
         MatchRules rules;
@@ -103,7 +103,7 @@ private Q_SLOTS:
     {
         MatchingWorkspace ws;
         QVERIFY(ws.fillStandard());
-        MatchWorkbenchController controller(ws.database());
+        MatchWorkbenchController controller(ws.session());
         controller.refresh();
         QVERIFY(waitForPreview(controller));
         const MatchSuggestion *suggestion
@@ -126,7 +126,7 @@ private Q_SLOTS:
     {
         MatchingWorkspace ws;
         QVERIFY(ws.fillStandard());
-        MatchWorkbenchController controller(ws.database());
+        MatchWorkbenchController controller(ws.session());
         MatchRules rules;
         rules.contact = {MatchKey{QStringLiteral("visitorId"), QStringLiteral("external_id"), true, false}};
         controller.setRules(rules);
@@ -154,7 +154,7 @@ private Q_SLOTS:
         QVERIFY(ws.addAccount(QStringLiteral("Dup-1"), QStringLiteral("Dup"), 70));
         QVERIFY(ws.addAccount(QStringLiteral("B-1"), QStringLiteral("Bravo"), 60));
         QVERIFY(ws.addVisitor(QStringLiteral("v-dee"), QStringLiteral("B-1"), QStringLiteral("DEE@bravo.com"), 10));
-        MatchWorkbenchController controller(ws.database());
+        MatchWorkbenchController controller(ws.session());
         MatchRules rules;
         rules.account.caseInsensitive = true;
         controller.setRules(rules);
@@ -192,7 +192,7 @@ private Q_SLOTS:
     {
         MatchingWorkspace ws;
         QVERIFY(ws.fillStandard());
-        MatchWorkbenchController controller(ws.database());
+        MatchWorkbenchController controller(ws.session());
         controller.setActor(QStringLiteral("tester"));
         controller.refresh();
         QVERIFY(waitForPreview(controller));

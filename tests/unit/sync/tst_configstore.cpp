@@ -1,4 +1,5 @@
 #include "ConfigCommands.h"
+#include "FakeClock.h"
 #include "TestSupport.h"
 
 #include "sync/ConfigStore.h"
@@ -51,9 +52,11 @@ private Q_SLOTS:
 
     void everyChangeIsAVersionWithAnAuditEntry()
     {
-        TestWorkspace workspace;
+        FakeClock clock;
+        clock.setNowMs(fixedNow().toMSecsSinceEpoch());
+        TestWorkspace workspace(clock);
         QVERIFY(workspace.isOpen());
-        ConfigStore store(workspace.database(), &fixedNow);
+        ConfigStore store(workspace.database());
         QString error;
 
         auto first = store.save(IntegrationConfig::defaults(), QStringLiteral("ana"), QStringLiteral("Initial setup"), &error);

@@ -1,0 +1,78 @@
+#include "WriteTransaction.h"
+
+#include "SqlDialect.h"
+#include "pendo/Clock.h"
+
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <sqlite3.h>
+
+WriteTransaction::WriteTransaction(QSqlDatabase db, const SqlDialect &dialect, Clock &clock)
+    : m_db(std::move(db))
+    , m_dialect(dialect)
+    , m_clock(clock)
+    , m_now(QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC))
+{
+}
+
+QString WriteTransaction::nowText() const
+{
+    return m_now.toString(Qt::ISODateWithMs);
+}
+
+bool WriteTransaction::exec(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    fail(StoreError::fromSql(query.lastError()));
+    return false;
+}
+
+bool WriteTransaction::exec(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return true;
+    fail(StoreError::fromSql(query.lastError()));
+    return false;
+}
+
+StoreError WriteTransaction::fail(StoreError error)
+{
+    if (!m_error)
+        m_error = error;
+    return error;
+}
+
+void *WriteTransaction::nativeHandle() const
+{
+    const QVariant handle = m_db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
+}
+
+StoreError WriteTransaction::begin(QSqlDatabase &db, const SqlDialect &dialect)
+{
+    QSqlQuery query(db);
+    if (query.exec(dialect.beginWriteStatement()))
+        return {};
+    return StoreError::fromSql(query.lastError());
+}
+
+StoreError WriteTransaction::commit(QSqlDatabase &db, const SqlDialect &)
+{
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("COMMIT")))
+        return {};
+    return StoreError::fromSql(query.lastError());
+}
+
+void WriteTransaction::rollback(QSqlDatabase &db, const SqlDialect &)
+{
+    QSqlQuery query(db);
+    query.exec(QStringLiteral("ROLLBACK"));
+}
