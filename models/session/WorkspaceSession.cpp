@@ -47,6 +47,7 @@ WorkspaceSession::~WorkspaceSession()
         m_catalogSync->cancel();
     delete m_catalogSync;
     m_client.reset();
+    m_setupClient.reset();
     // The writer finishes every queued unit before the database closes.
     m_database->writer().shutdown();
 }
@@ -86,6 +87,16 @@ std::unique_ptr<PendoClient> WorkspaceSession::createClient(const QUrl &baseUrl,
     if (timeout.count() > 0)
         config.timeout = timeout;
     return std::make_unique<PendoClient>(config, m_clock);
+}
+
+PendoClient *WorkspaceSession::clientFor(const QUrl &baseUrl, const QByteArray &key)
+{
+    if (!m_setupClient || m_setupUrl != baseUrl || m_setupKey != key) {
+        m_setupClient = createClient(baseUrl, key);
+        m_setupUrl = baseUrl;
+        m_setupKey = key;
+    }
+    return m_setupClient.get();
 }
 
 void WorkspaceSession::readKey(QObject *context,

@@ -72,6 +72,11 @@ public:
     std::unique_ptr<PendoClient> createClient(const QUrl &baseUrl, const QByteArray &key,
                                               std::chrono::milliseconds timeout = {}) const;
     /**
+     * A client for an address and key not yet recorded (the setup wizard's previews), owned by
+     * the session and reused while they stay the same.
+     */
+    PendoClient *clientFor(const QUrl &baseUrl, const QByteArray &key);
+    /**
      * Reads the key (this session's, else the keychain's) and hands `ready` a client for the
      * workspace's Pendo, owned by the session; nullptr and the reason when there is none.
      */
@@ -129,5 +134,8 @@ private:
     QHash<QString, QByteArray> m_sessionKeys; // region → key kept for this session only (no keychain)
     Clock &m_clock;
     std::unique_ptr<PendoClient> m_client;
+    std::unique_ptr<PendoClient> m_setupClient;
+    QUrl m_setupUrl;
+    QByteArray m_setupKey;
     QPointer<CatalogSync> m_catalogSync;
 };

@@ -14,13 +14,22 @@ QList<MappableItem> MappingCatalog::itemsOf(const QStringList &kinds) const
     return selected;
 }
 
+QString MappableApp::label() const
+{
+    if (!name.isEmpty())
+        return name;
+    // Before Pendo told us the app's name: never the bare id.
+    return isDefault ? QCoreApplication::translate("MappingCatalog", "Default app")
+                     : QCoreApplication::translate("MappingCatalog", "App %1").arg(appId);
+}
+
 QString MappingCatalog::appName(qint64 appId) const
 {
     for (const MappableApp &app : apps) {
         if (app.appId == appId)
-            return app.name.isEmpty() ? QString::number(appId) : app.name;
+            return app.label();
     }
-    return QString::number(appId);
+    return MappableApp{appId, {}, appId == -323232}.label();
 }
 
 namespace mappingcatalog {
@@ -42,7 +51,7 @@ bool read(QSqlDatabase &db, MappingCatalog *catalog, QString *error)
                                query.value(3).toString(), query.value(4).toString(), query.value(5).toBool()});
     }
     if (!query.exec(QStringLiteral("SELECT app_id, COALESCE(name, ''), is_default FROM pendo_apps "
-                                   "ORDER BY is_default DESC, name COLLATE NOCASE, app_id"))) {
+                                   "WHERE deleted_at IS NULL ORDER BY is_default DESC, name COLLATE NOCASE, app_id"))) {
         if (error)
             *error = QCoreApplication::translate("MappingCatalog", "Cannot read the Pendo apps: %1")
                          .arg(query.lastError().text());

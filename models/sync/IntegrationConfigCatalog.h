@@ -21,6 +21,9 @@ struct MappableApp
     qint64 appId = 0;
     QString name;
     bool isDefault = false;
+
+    /** The app's name, or a readable stand-in while Pendo has not named it. */
+    QString label() const;
 };
 
 /** What the mapping editor chooses from, as the last catalog refresh left it. */

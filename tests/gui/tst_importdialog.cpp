@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "TestSupport.h"
 
 #include "imports/ImportDialog.h"
@@ -37,7 +38,7 @@ class TestImportDialog : public QObject
 
     static QString summary(ImportDialog &dialog)
     {
-        return dialog.findChild<QLabel *>(QStringLiteral("summaryLabel"))->text();
+        return requireChild<QLabel>(&dialog, QStringLiteral("summaryLabel"))->text();
     }
 
 private Q_SLOTS:
@@ -50,8 +51,11 @@ private Q_SLOTS:
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         auto *importButton = dialog.findChild<QPushButton *>(QStringLiteral("importPushButton"));
+        QVERIFY(importButton);
         auto *mapping = dialog.findChild<QTableWidget *>(QStringLiteral("mappingTableWidget"));
+        QVERIFY(mapping);
         auto *preview = dialog.findChild<QTableView *>(QStringLiteral("previewTableView"));
+        QVERIFY(preview);
         QSignalSpy validated(&dialog.controller(), &ImportController::validated);
 
         dialog.openFile(path);
@@ -75,7 +79,7 @@ private Q_SLOTS:
         QTest::mouseClick(importButton, Qt::LeftButton);
         QVERIFY(finished.wait(5000));
         QVERIFY2(summary(dialog).contains(QStringLiteral("2 new")), qPrintable(summary(dialog)));
-        QCOMPARE(dialog.findChild<QProgressBar *>(QStringLiteral("importProgressBar"))->value(), 100);
+        QCOMPARE(requireChild<QProgressBar>(&dialog, QStringLiteral("importProgressBar"))->value(), 100);
         QCOMPARE(ws.scalar(QStringLiteral("SELECT name FROM accounts WHERE external_id = 'K-2'")).toString(),
                  QStringLiteral("Lambda"));
         QCOMPARE(ws.scalar(QStringLiteral("SELECT custom_fields FROM accounts WHERE external_id = 'K-2'")).toString(),
@@ -94,8 +98,11 @@ private Q_SLOTS:
         dialog.openFile(path);
         QVERIFY(validated.wait(5000));
         auto *issues = dialog.findChild<QListWidget *>(QStringLiteral("issuesListWidget"));
+        QVERIFY(issues);
         auto *importButton = dialog.findChild<QPushButton *>(QStringLiteral("importPushButton"));
+        QVERIFY(importButton);
         auto *skip = dialog.findChild<QCheckBox *>(QStringLiteral("skipInvalidCheckBox"));
+        QVERIFY(skip);
         QCOMPARE(issues->count(), 2);
         QVERIFY2(issues->item(0)->text().startsWith(QStringLiteral("line 3, column 'renewal_date': bad date")),
                  qPrintable(issues->item(0)->text()));
@@ -124,11 +131,13 @@ private Q_SLOTS:
         QVERIFY(validated.wait(5000));
         QVERIFY(summary(dialog).contains(QStringLiteral("required field Name")));
         auto *kind = dialog.findChild<QComboBox *>(QStringLiteral("kindComboBox"));
+        QVERIFY(kind);
         kind->setCurrentIndex(1);
         QCOMPARE(dialog.controller().kind(), RecordKind::Contacts);
         QVERIFY(validated.wait(5000));
         QVERIFY2(summary(dialog).contains(QStringLiteral("Rows checked: 1. All are valid")), qPrintable(summary(dialog)));
         auto *combo = dialog.findChild<QComboBox *>(QStringLiteral("targetComboBox_1"));
+        QVERIFY(combo);
         QCOMPARE(combo->currentText(), QStringLiteral("Email"));
     }
 

@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "TestSupport.h"
 
 #include "imports/ImportDialog.h"
@@ -36,18 +37,23 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigationListWidget"));
+        QVERIFY(navigation);
         auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("viewsStackedWidget"));
+        QVERIFY(stack);
         QCOMPARE(navigation->count(), 3);
         QCOMPARE(navigation->item(2)->text(), QStringLiteral("Matching"));
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Accounts"));
 
         QWidget *accountsView = window.findChild<QWidget *>(QStringLiteral("accountsView"));
+        QVERIFY(accountsView);
         auto *table = accountsView->findChild<QTableView *>(QStringLiteral("recordsTableView"));
+        QVERIFY(table);
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), int(accounts.inserted), 5000);
         auto *count = accountsView->findChild<QLabel *>(QStringLiteral("countLabel"));
+        QVERIFY(count);
         QCOMPARE(count->text(), QStringLiteral("Records: %1").arg(accounts.inserted));
 
-        QTest::keyClicks(accountsView->findChild<QLineEdit *>(QStringLiteral("searchLineEdit")), QStringLiteral("acme"));
+        QTest::keyClicks(requireChild<QLineEdit>(accountsView, QStringLiteral("searchLineEdit")), QStringLiteral("acme"));
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 2000);
         QCOMPARE(table->model()->index(0, AccountsModel::Name).data().toString(), QStringLiteral("Acme Analytics"));
         QCOMPARE(count->text(), QStringLiteral("Records: 1 of %1").arg(accounts.inserted));
@@ -55,6 +61,7 @@ private Q_SLOTS:
         navigation->setCurrentRow(1);
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("contactsView"));
         auto *contactsTable = stack->currentWidget()->findChild<QTableView *>(QStringLiteral("recordsTableView"));
+        QVERIFY(contactsTable);
         QTRY_COMPARE_WITH_TIMEOUT(contactsTable->model()->rowCount(), int(contacts.inserted), 5000);
     }
 
@@ -73,7 +80,7 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QSignalSpy validated(&dialog->controller(), &ImportController::validated);
         QVERIFY(validated.wait(5000));
-        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("importPushButton")), Qt::LeftButton);
+        QTest::mouseClick(requireChild<QPushButton>(dialog, QStringLiteral("importPushButton")), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(window.accountsModel()->rowCount(), 1, 5000);
 
         auto *action = window.findChild<QAction *>(QStringLiteral("importContactsAction"));
@@ -86,6 +93,7 @@ private Q_SLOTS:
         TestWorkspace ws;
         MainWindow window(ws.session());
         auto *label = window.findChild<QLabel *>(QStringLiteral("connectionLabel"));
+        QVERIFY(label);
         QCOMPARE(label->text(), QStringLiteral("Not connected to Pendo"));
         QVERIFY(window.findChild<QAction *>(QStringLiteral("connectPendoAction")));
 
@@ -136,6 +144,7 @@ private Q_SLOTS:
         window.finishSetup(result);
         QTRY_VERIFY(window.findChild<QMessageBox *>(QStringLiteral("sessionKeyMessageBox")));
         auto *box = window.findChild<QMessageBox *>(QStringLiteral("sessionKeyMessageBox"));
+        QVERIFY(box);
         // Words for a desktop user: no environment variables, no key files.
         QVERIFY2(box->text().contains(QStringLiteral("this session only")), qPrintable(box->text()));
         QVERIFY2(!box->text().contains(QStringLiteral("PENDO_INTEGRATION_KEY")), qPrintable(box->text()));

@@ -1,4 +1,5 @@
 #include "SimProcess.h"
+#include "GuiTestSupport.h"
 #include "TestSupport.h"
 
 #include "mainwindow/MainWindow.h"
@@ -69,13 +70,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(wizard));
 
         // Key.
-        wizard->findChild<QLineEdit *>(QStringLiteral("keyLineEdit"))->setText(QString::fromLatin1(key));
+        requireChild<QLineEdit>(wizard, QStringLiteral("keyLineEdit"))->setText(QString::fromLatin1(key));
         QTRY_VERIFY(wizard->button(QWizard::NextButton)->isEnabled());
         wizard->next();
         QCOMPARE(wizard->currentId(), int(SetupWizard::RegionPageId));
 
         // Region: detection finds the EU listener.
-        QTest::mouseClick(wizard->findChild<QPushButton *>(QStringLiteral("detectPushButton")), Qt::LeftButton);
+        QTest::mouseClick(requireChild<QPushButton>(wizard, QStringLiteral("detectPushButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 20000);
         snapshot(wizard, "flow-1-region-detected");
         wizard->next();

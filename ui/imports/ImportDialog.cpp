@@ -248,16 +248,16 @@ void ImportDialog::showReport(const ImportReport &report)
     } else if (!report.fatalError.isEmpty()) {
         m_summaryLabel->setText(report.fatalError);
     } else if (!report.hasRowErrors()) {
-        m_summaryLabel->setText(tr("Rows checked: %1. All are valid and ready to import.").arg(report.rowsRead));
+        m_summaryLabel->setText(tr("Rows checked: %L1. All are valid and ready to import.").arg(report.rowsRead));
     } else {
-        m_summaryLabel->setText(tr("%1 of %2 rows have problems. Fix the file or the mapping, or skip the invalid "
+        m_summaryLabel->setText(tr("%L1 of %L2 rows have problems. Fix the file or the mapping, or skip the invalid "
                                    "rows; nothing has been written.")
                                     .arg(report.rejected)
                                     .arg(report.rowsRead));
         for (const RowError &error : report.errors)
             m_issuesList->addItem(error.toString());
         if (report.errorCount > report.errors.size())
-            m_issuesList->addItem(tr("Further problems not listed: %1").arg(report.errorCount - report.errors.size()));
+            m_issuesList->addItem(tr("Further problems not listed: %L1").arg(report.errorCount - report.errors.size()));
     }
     updateButtons();
 }
@@ -265,10 +265,10 @@ void ImportDialog::showReport(const ImportReport &report)
 void ImportDialog::showImported(const ImportReport &report)
 {
     if (report.written) {
-        QString text = tr("Imported: %1 new, %2 updated.").arg(report.inserted).arg(report.updated);
+        QString text = tr("Imported: %L1 new, %L2 updated.").arg(report.inserted).arg(report.updated);
         if (report.rejected > 0)
             text += u' '
-                    + tr("Invalid rows skipped: %1; they are in %2 with the reason for each.")
+                    + tr("Invalid rows skipped: %L1; they are in %2 with the reason for each.")
                           .arg(report.rejected)
                           .arg(QDir::toNativeSeparators(report.rejectFilePath));
         m_summaryLabel->setText(text);

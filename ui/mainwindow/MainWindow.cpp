@@ -186,12 +186,7 @@ void MainWindow::showSetupWizard()
         if (id != SetupWizard::MappingPageId)
             return;
         saveMatchingRules(matching->rules());
-        // The previews' client lives as long as the wizard that uses it.
-        delete m_wizardClient;
-        m_wizardClient = m_session.createClient(wizard->setupResult().baseUrl, wizard->setupResult().integrationKey)
-                             .release();
-        m_wizardClient->setParent(wizard);
-        mapping->setClient(m_wizardClient);
+        mapping->setClient(m_session.clientFor(wizard->setupResult().baseUrl, wizard->setupResult().integrationKey));
     });
     if (!m_setupDefaults.integrationKey.isEmpty() || !m_setupDefaults.regionKey.isEmpty())
         wizard->prefill(m_setupDefaults);

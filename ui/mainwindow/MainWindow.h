@@ -5,7 +5,6 @@
 #include "wizards/SetupResult.h"
 
 #include <QMainWindow>
-#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -72,7 +71,6 @@ private:
     WorkspaceSession &m_session;
     SetupResult m_setupDefaults;
     QLabel *m_connectionLabel;
-    QPointer<PendoClient> m_wizardClient; // owned by the open setup wizard
     MatchWorkbench *m_matching = nullptr;
     AccountsModel *m_accounts;
     ContactsModel *m_contacts;

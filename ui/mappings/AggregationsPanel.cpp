@@ -157,7 +157,7 @@ void AggregationsPanel::setClient(PendoClient *client)
             setBusy(false);
             m_statusLabel->setText(result.rows.isEmpty()
                                        ? tr("No rows for this account on this day. Try a day the account was active.")
-                                       : tr("Rows: %1. The columns were inferred from them.").arg(result.rows.size()));
+                                       : tr("Rows: %L1. The columns were inferred from them.").arg(result.rows.size()));
             ColumnMappingWidget::fillPreview(m_resultTable, result);
             if (!result.columns.isEmpty())
                 m_columns->setColumns(result.columns);

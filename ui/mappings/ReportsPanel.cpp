@@ -98,7 +98,7 @@ void ReportsPanel::setClient(PendoClient *client)
         m_preview = new ReportPreview(*client, this);
         connect(m_preview, &ReportPreview::finished, this, [this](const QString &, const PreviewResult &result) {
             m_previewButton->setEnabled(true);
-            m_statusLabel->setText(tr("Rows in the report: %1.").arg(result.rows.size()));
+            m_statusLabel->setText(tr("Rows in the report: %L1.").arg(result.rows.size()));
             ColumnMappingWidget::fillPreview(m_previewTable, result);
             m_columns->setColumns(result.columns);
         });

@@ -215,7 +215,7 @@ void StreamPanel::reloadItems()
     m_appCombo->clear();
     m_appCombo->addItem(tr("All apps"));
     for (const MappableApp &app : catalog.apps)
-        m_appCombo->addItem(app.name.isEmpty() ? QString::number(app.appId) : app.name, app.appId);
+        m_appCombo->addItem(app.label(), app.appId);
     m_appCombo->setVisible(catalog.apps.size() > 1);
     m_filter->setApp(std::nullopt);
     m_table->resizeColumnToContents(CatalogChecklistModel::GroupColumn);
@@ -245,5 +245,5 @@ void StreamPanel::syncFromConfig()
     case SelectionMode::Items: rule = tr("the items ticked"); break;
     }
     m_countLabel->setText(total == 0 ? tr("No items in the catalog yet — refresh the Pendo catalog. Mapping: %1.").arg(rule)
-                                     : tr("%1 of %2 selected — %3.").arg(m_controller.selectedCount(m_stream)).arg(total).arg(rule));
+                                     : tr("%L1 of %L2 selected — %3.").arg(m_controller.selectedCount(m_stream)).arg(total).arg(rule));
 }

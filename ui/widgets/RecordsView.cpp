@@ -74,7 +74,7 @@ void RecordsView::updateCount()
     const int shown = m_proxy->rowCount();
     const int total = m_model->rowCount();
     if (shown == total)
-        m_count->setText(tr("Records: %1").arg(total));
+        m_count->setText(tr("Records: %L1").arg(total));
     else
-        m_count->setText(tr("Records: %1 of %2").arg(shown).arg(total));
+        m_count->setText(tr("Records: %L1 of %L2").arg(shown).arg(total));
 }

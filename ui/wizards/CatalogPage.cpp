@@ -75,8 +75,7 @@ void CatalogPage::start()
     m_done = false;
     Q_EMIT completeChanged();
     const SetupResult connection = m_connection();
-    m_client = m_session.createClient(connection.baseUrl, connection.integrationKey);
-    m_sync = m_session.createCatalogSync(m_client.get(), this);
+    m_sync = m_session.createCatalogSync(m_session.clientFor(connection.baseUrl, connection.integrationKey), this);
     m_retry->hide();
     m_status->clear();
     m_busy->show();
@@ -97,14 +96,14 @@ void CatalogPage::start()
                 ++kinds[item.kind];
             const CatalogChanges &changes = m_sync->changes();
             m_status->showStatus(StatusFrame::Tone::Success,
-                                 tr("Read %1 features, %2 pages, %3 guides, %4 track events and %5 reports in %6 apps.")
+                                 tr("Read %L1 features, %L2 pages, %L3 guides, %L4 track events and %L5 reports in %L6 apps.")
                                      .arg(kinds.value(QStringLiteral("feature")))
                                      .arg(kinds.value(QStringLiteral("page")))
                                      .arg(kinds.value(QStringLiteral("guide")))
                                      .arg(kinds.value(QStringLiteral("track_type")))
                                      .arg(kinds.value(QStringLiteral("report")))
                                      .arg(changes.apps),
-                                 tr("Pendo knows %1 accounts and %2 visitors. Next: how they match your customers.")
+                                 tr("Pendo knows %L1 accounts and %L2 visitors. Next: how they match your customers.")
                                      .arg(changes.accounts)
                                      .arg(changes.visitors));
             m_done = true;

@@ -44,7 +44,6 @@ private:
 
     WorkspaceSession &m_session;
     const std::function<SetupResult()> m_connection;
-    std::unique_ptr<PendoClient> m_client;
     QPointer<CatalogSync> m_sync;
     QLabel *m_progress;
     QProgressBar *m_busy;

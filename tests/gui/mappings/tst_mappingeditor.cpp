@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "TestSupport.h"
 
 #include "mappings/CatalogChecklistModel.h"
@@ -110,12 +111,10 @@ class TestMappingEditor : public QObject
     }
 
     template<typename T>
-    static T *child(QWidget *parent, const QString &name)
+    static T *child(QWidget *parent, const QString &name, const char *file = __builtin_FILE(),
+                    int line = __builtin_LINE())
     {
-        T *widget = parent->findChild<T *>(name);
-        if (!widget)
-            qWarning("no widget named %s", qPrintable(name));
-        return widget;
+        return requireChild<T>(parent, name, file, line);
     }
 
     static QWidget *panel(MappingEditor &editor, MappingEditor::Section section)
@@ -264,7 +263,8 @@ private Q_SLOTS:
         snapshot(dialog, "mapping-first-value");
 
         QTest::mouseClick(child<QPushButton>(&dialog, QStringLiteral("savePushButton")), Qt::LeftButton);
-        QVERIFY2(version->text().contains(QStringLiteral("version 1")), qPrintable(version->text()));
+        // Saved through the workspace writer: the label follows once it is committed.
+        QTRY_VERIFY2(version->text().contains(QStringLiteral("version 1")), qPrintable(version->text()));
         QVERIFY(!child<QPushButton>(&dialog, QStringLiteral("savePushButton"))->isEnabled());
 
         ConfigStore store(workspace.database());

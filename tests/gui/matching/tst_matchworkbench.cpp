@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "MatchingTestSupport.h"
 
 #include "items/UnmatchedModel.h"
@@ -56,12 +57,14 @@ private Q_SLOTS:
         auto *counts = workbench.findChild<QLabel *>(QStringLiteral("visitorsCountsLabel"));
         QVERIFY(counts->text().contains(QStringLiteral("<b>3</b> matched")));
         auto *tabs = workbench.findChild<QTabWidget *>(QStringLiteral("unmatchedTabWidget"));
+        QVERIFY(tabs);
         QCOMPARE(tabs->tabText(0), QStringLiteral("Unmatched accounts (2)"));
         QCOMPARE(tabs->tabText(1), QStringLiteral("Unmatched visitors (3)"));
         auto *create = workbench.findChild<QPushButton *>(QStringLiteral("createContactsPushButton"));
         QVERIFY(create->isEnabled());
         QVERIFY(create->text().contains(QStringLiteral("2")));
         auto *autoCreate = workbench.findChild<QCheckBox *>(QStringLiteral("autoCreateEndUsersCheckBox"));
+        QVERIFY(autoCreate);
         QVERIFY(!autoCreate->isChecked());
         tabs->setCurrentIndex(1);
         saveScreenshot(&workbench, QStringLiteral("match-workbench"));
@@ -75,18 +78,21 @@ private Q_SLOTS:
         workbench.show();
         QVERIFY(settled(workbench));
         auto *search = workbench.findChild<QLineEdit *>(QStringLiteral("unmatchedVisitorsSearchLineEdit"));
+        QVERIFY(search);
         auto *table = workbench.findChild<QTableView *>(QStringLiteral("unmatchedVisitorsTableView"));
+        QVERIFY(table);
         QVERIFY(search && table);
         QCOMPARE(table->model()->rowCount(), 3);
         // Busiest first.
         QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("v-new"));
-        workbench.findChild<QTabWidget *>(QStringLiteral("unmatchedTabWidget"))->setCurrentIndex(1);
+        requireChild<QTabWidget>(&workbench, QStringLiteral("unmatchedTabWidget"))->setCurrentIndex(1);
         QTest::keyClicks(search, QStringLiteral("xylo"));
         QTRY_COMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("v-x"));
         search->clear();
         QTRY_COMPARE(table->model()->rowCount(), 3);
         auto *show = workbench.findChild<QComboBox *>(QStringLiteral("unmatchedVisitorsShowComboBox"));
+        QVERIFY(show);
         show->setCurrentIndex(2); // account matched
         QCOMPARE(table->model()->rowCount(), 2);
     }
@@ -109,7 +115,7 @@ private Q_SLOTS:
         QTRY_VERIFY(counts->text().contains(QStringLiteral("<b>2</b> matched")));
         QVERIFY(workbench.findChild<QCheckBox *>(QStringLiteral("accountIgnoreCaseCheckBox"))->isChecked());
         QVERIFY(!applyButtonFor(workbench, MatchSuggestion::Action::CaseInsensitiveAccounts));
-        QCOMPARE(workbench.findChild<QTabWidget *>(QStringLiteral("unmatchedTabWidget"))->tabText(0),
+        QCOMPARE(requireChild<QTabWidget>(&workbench, QStringLiteral("unmatchedTabWidget"))->tabText(0),
                  QStringLiteral("Unmatched accounts (1)"));
     }
 
@@ -131,11 +137,13 @@ private Q_SLOTS:
         QVERIFY(!workbench.findChild<QWidget *>(QStringLiteral("contactKeyEditor_1")));
 
         auto *ignoreCase = workbench.findChild<QCheckBox *>(QStringLiteral("contactIgnoreCaseCheckBox_0"));
+        QVERIFY(ignoreCase);
         QTest::mouseClick(ignoreCase, Qt::LeftButton);
         QCOMPARE(edited.count(), 2);
         QVERIFY(workbench.controller().rules().contact.first().caseInsensitive);
 
         auto *autoCreate = workbench.findChild<QCheckBox *>(QStringLiteral("autoCreateEndUsersCheckBox"));
+        QVERIFY(autoCreate);
         QTest::mouseClick(autoCreate, Qt::LeftButton);
         QCOMPARE(edited.count(), 3);
         QVERIFY(edited.last().first().value<MatchRules>().autoCreateEndUsers);
@@ -150,6 +158,7 @@ private Q_SLOTS:
         workbench.show();
         QVERIFY(settled(workbench));
         auto *create = workbench.findChild<QPushButton *>(QStringLiteral("createContactsPushButton"));
+        QVERIFY(create);
 
         QTest::mouseClick(create, Qt::LeftButton);
         auto *box = workbench.findChild<QMessageBox *>(QStringLiteral("createContactsMessageBox"));
@@ -164,12 +173,12 @@ private Q_SLOTS:
         QTest::mouseClick(create, Qt::LeftButton);
         box = workbench.findChild<QMessageBox *>(QStringLiteral("createContactsMessageBox"));
         QVERIFY(box);
-        box->findChild<QPushButton *>(QStringLiteral("confirmCreatePushButton"))->click();
+        requireChild<QPushButton>(box, QStringLiteral("confirmCreatePushButton"))->click();
         QTRY_COMPARE(created.count(), 1);
         QVERIFY(settled(workbench));
         QCOMPARE(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM contacts WHERE created_by = 'integration'")).toInt(), 2);
         QVERIFY(!create->isEnabled());
-        QTRY_VERIFY(workbench.findChild<QLabel *>(QStringLiteral("visitorsCountsLabel"))->text().contains(QStringLiteral("<b>5</b> matched")));
+        QTRY_VERIFY(requireChild<QLabel>(&workbench, QStringLiteral("visitorsCountsLabel"))->text().contains(QStringLiteral("<b>5</b> matched")));
     }
 
     void ambiguousRowsAreMarked()
@@ -185,6 +194,7 @@ private Q_SLOTS:
         workbench.show();
         QVERIFY(settled(workbench));
         auto *table = workbench.findChild<QTableView *>(QStringLiteral("unmatchedAccountsTableView"));
+        QVERIFY(table);
         const int status = workbench.unmatchedAccountsModel()->columnOf(UnmatchedModel::Column::Status);
         const QModelIndex index = table->model()->index(0, status);
         QVERIFY(index.data(UnmatchedModel::AmbiguousRole).toBool());

@@ -1,3 +1,4 @@
+#include "GuiTestSupport.h"
 #include "WizardTestSupport.h"
 
 #include "pendo/PendoClient.h"
@@ -56,12 +57,10 @@ class TestSetupWizard : public QObject
     }
 
     template<typename T>
-    static T *child(SetupWizard &wizard, const QString &name)
+    static T *child(SetupWizard &wizard, const QString &name, const char *file = __builtin_FILE(),
+                    int line = __builtin_LINE())
     {
-        T *widget = wizard.findChild<T *>(name);
-        if (!widget)
-            qWarning("no widget named %s", qPrintable(name));
-        return widget;
+        return requireChild<T>(&wizard, name, file, line);
     }
 
     static void click(QAbstractButton *button)
