@@ -78,7 +78,7 @@ void CatalogSync::start()
     m_steps << [this] {
         Q_EMIT progress(tr("Reading apps…"));
         // Not every subscription answers the apps source; without it apps keep the names they had.
-        page({source(QStringLiteral("apps"), QJsonValue::Null)}, {QStringLiteral("id")},
+        page({source(QStringLiteral("apps"), QJsonObject{{QStringLiteral("appId"), allApps}})}, {QStringLiteral("id")},
              {QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("platform")}, m_pageSize,
              [this](const AggregationPage &rows) {
                  for (std::size_t i = 0; i < rows.rows.size(); ++i)

@@ -88,6 +88,9 @@ private Q_SLOTS:
         snapshot(wizard, "flow-2-catalog");
         QVERIFY(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_catalog_items WHERE kind = 'feature'")).toInt() > 0);
         QCOMPARE(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_accounts")).toInt(), 40);
+        // Apps are listed with the names Pendo gives them, for every list that shows an app.
+        QVERIFY(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_apps")).toInt() >= 2);
+        QCOMPARE(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_apps WHERE name IS NULL")).toInt(), 0);
 
         // Matching shows the outcome; nothing is required to change.
         wizard->next();
