@@ -202,7 +202,7 @@ void KeyDoctor::checkAccepted()
             m_report.reportCount = int(QJsonDocument::fromJson(call->body()).array().size());
     });
 
-    const qint64 now = m_nowMs > 0 ? m_nowMs : QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = m_client->clock().nowMs();
     const qint64 winterNoon = recentMidMonthNoon(now, 1);
     const qint64 summerNoon = recentMidMonthNoon(now, 7);
     auto offsets = std::make_shared<std::pair<std::optional<int>, std::optional<int>>>();

@@ -46,8 +46,6 @@ public:
     KeyDoctor(RegionTable regions, QByteArray key, QObject *parent = nullptr);
 
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-    /** Fixes "now" for the time-zone probes (tests); default the clock. */
-    void setNow(qint64 nowMs) { m_nowMs = nowMs; }
     /** Restricts the region scan (default: every built-in region), or checks one custom URL. */
     void start(const QStringList &regions = {});
     void startCustom(const QUrl &baseUrl);
@@ -70,7 +68,6 @@ private:
     RegionTable m_regions;
     QByteArray m_key;
     std::chrono::milliseconds m_timeout{30000};
-    qint64 m_nowMs = 0;
     RegionProbe *m_probe = nullptr;
     PendoClient *m_client = nullptr;
     DoctorReport m_report;

@@ -88,6 +88,8 @@ class PendoClient final : public QObject
 
 public:
     explicit PendoClient(ClientConfig config, Clock &clock = Clock::system(), QObject *parent = nullptr);
+    /** The clock every call of this client reads "now" and waits with. */
+    Clock &clock() const { return m_clock; }
     ~PendoClient() override;
 
     const ClientConfig &config() const { return m_config; }
