@@ -5,6 +5,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 namespace {
 
 const QStringList regions{QStringLiteral("us"), QStringLiteral("us1"), QStringLiteral("eu"), QStringLiteral("jp"),
@@ -16,6 +22,17 @@ DemoSimulator::DemoSimulator(QString workDir, QObject *parent)
     : QObject(parent)
     , m_workDir(std::move(workDir))
 {
+#ifdef Q_OS_LINUX
+    // The simulator must not outlive the app, also when the app is killed or crashes: the kernel
+    // sends it SIGTERM when this process dies. Set in the child before exec, so there is no window
+    // after exec; the parent check covers an app that died while the child was being created.
+    const pid_t app = ::getpid();
+    m_process.setChildProcessModifier([app] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != app)
+            ::_exit(1);
+    });
+#endif
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &DemoSimulator::readLines);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
         if (!m_ready)
@@ -63,7 +80,7 @@ void DemoSimulator::start()
                                  QStringLiteral("42"), QStringLiteral("--accounts"), QStringLiteral("200"),
                                  QStringLiteral("--key"), QString::fromLatin1(demoKey), QStringLiteral("--regions"),
                                  regions.join(u','), QStringLiteral("--subscription-region"), QStringLiteral("us"),
-                                 QStringLiteral("--export-crm"), crmDir()});
+                                 QStringLiteral("--export-crm"), crmDir(), QStringLiteral("--exit-with-parent")});
 }
 
 void DemoSimulator::readLines()

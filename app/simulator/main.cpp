@@ -2,6 +2,7 @@
 #include "CrmExport.h"
 #include "Dataset.h"
 #include "Options.h"
+#include "ParentWatch.h"
 #include "SimServer.h"
 
 #include <QCoreApplication>
@@ -21,9 +22,15 @@ int main(int argc, char *argv[])
     const auto options = pendosim::parseSimOptions(QCoreApplication::arguments(),
                                                    QDateTime::currentMSecsSinceEpoch(), &message, &help);
     if (!options) {
-        std::fputs(message.toLocal8Bit().constData(), help ? stdout : stderr);
+        std::fputs(message.toUtf8().constData(), help ? stdout : stderr);
         std::fputs("\n", help ? stdout : stderr);
         return help ? 0 : 2;
+    }
+
+    pendosim::ParentWatch parentWatch;
+    if (options->exitWithParent) {
+        QObject::connect(&parentWatch, &pendosim::ParentWatch::parentGone, &app, [] { QCoreApplication::exit(0); });
+        parentWatch.start();
     }
 
     auto data = std::make_shared<const pendosim::Dataset>(options->dataset);
@@ -32,11 +39,11 @@ int main(int argc, char *argv[])
         const pendosim::CrmExport crm(*data);
         QString error;
         if (!options->exportCrmDir.isEmpty() && !crm.writeCsv(options->exportCrmDir, &error)) {
-            std::fprintf(stderr, "pendo-sim: %s\n", error.toLocal8Bit().constData());
+            std::fprintf(stderr, "pendo-sim: %s\n", error.toUtf8().constData());
             return 1;
         }
         if (!options->exportTruthFile.isEmpty() && !crm.writeTruth(options->exportTruthFile, &error)) {
-            std::fprintf(stderr, "pendo-sim: %s\n", error.toLocal8Bit().constData());
+            std::fprintf(stderr, "pendo-sim: %s\n", error.toUtf8().constData());
             return 1;
         }
     }
@@ -46,7 +53,7 @@ int main(int argc, char *argv[])
     pendosim::SimServer server(data, options->server, options->faults);
     QString error;
     if (!server.listen(&error)) {
-        std::fprintf(stderr, "pendo-sim: %s\n", error.toLocal8Bit().constData());
+        std::fprintf(stderr, "pendo-sim: %s\n", error.toUtf8().constData());
         return 1;
     }
     for (const QByteArray &line : server.listeningLines())

@@ -7,9 +7,16 @@
 #include <QStringList>
 #include <QUrl>
 
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+#endif
+
 /**
  * Runs pendo-sim on loopback port 0 for a test and reads the listening line of every region
- * ({"listening":"http://127.0.0.1:PORT","region":"us"}). Stops the simulator when destroyed.
+ * ({"listening":"http://127.0.0.1:PORT","region":"us"}). Stops the simulator when destroyed, and
+ * the simulator also ends when the test process dies without destroying it (a crash, a kill).
  * Requires BRIDGE_SIM_PATH (the pendo-sim executable) to be defined for the test.
  */
 class SimProcess
@@ -18,7 +25,18 @@ public:
     explicit SimProcess(const QStringList &arguments)
     {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start(QStringLiteral(BRIDGE_SIM_PATH), QStringList{QStringLiteral("--port"), QStringLiteral("0")}
+#ifdef Q_OS_LINUX
+        // In the child before exec: SIGTERM when this test process dies; the check covers a test
+        // that died while the child was being created.
+        const pid_t test = ::getpid();
+        m_process.setChildProcessModifier([test] {
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            if (::getppid() != test)
+                ::_exit(1);
+        });
+#endif
+        m_process.start(QStringLiteral(BRIDGE_SIM_PATH), QStringList{QStringLiteral("--port"), QStringLiteral("0"),
+                                                                     QStringLiteral("--exit-with-parent")}
                                                              + arguments);
         if (!m_process.waitForStarted(10000)) {
             m_error = m_process.errorString();
@@ -47,6 +65,7 @@ public:
     }
 
     bool isReady() const { return m_error.isEmpty() && !m_urls.isEmpty(); }
+    qint64 pid() const { return m_process.processId(); }
     QString error() const { return m_error; }
     QUrl url(const QString &region = QStringLiteral("us")) const { return m_urls.value(region); }
     const QHash<QString, QUrl> &urls() const { return m_urls; }

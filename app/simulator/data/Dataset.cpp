@@ -92,6 +92,7 @@ Dataset::Dataset(const DatasetConfig &config)
     buildGuides();
     buildObjects();
     buildReports();
+    buildSegments();
 }
 
 Dataset::~Dataset() = default;

@@ -113,6 +113,17 @@ struct VisitorInfo
     bool doNotProcess = false;
 };
 
+/** A saved segment: the visitors with one role, whose account is on one plan, or who use one app. */
+struct SegmentInfo
+{
+    enum class Rule : std::uint8_t { Role, Plan, UsesApp };
+    std::string id;
+    std::string name;
+    Rule rule = Rule::Role;
+    std::uint8_t value = 0; // index into roleNames(), planNames() or apps()
+    std::int64_t createdAt = 0;
+};
+
 /** One tagged item's use by a visitor on one day (all in one hour bucket, as a session touches it once). */
 struct ItemUse
 {
@@ -141,6 +152,8 @@ public:
     std::string scan(const SourceRequest &request, const RowSink &sink) const override;
     std::optional<Value> visitor(const std::string &visitorId) const override;
     std::optional<Value> account(const std::string &accountId) const override;
+    bool hasSegment(const std::string &segmentId) const override;
+    bool inSegment(const std::string &segmentId, const std::string &visitorId) const override;
     std::vector<std::int64_t> appIds() const override;
     std::int64_t defaultAppId() const override;
     QTimeZone timeZone() const override { return m_timeZone; }
@@ -152,6 +165,7 @@ public:
     const std::vector<GuideInfo> &guides() const { return m_guides; }
     const std::vector<AccountInfo> &accounts() const { return m_accounts; }
     const std::vector<VisitorInfo> &visitors() const { return m_visitors; }
+    const std::vector<SegmentInfo> &segments() const { return m_segments; }
 
     // GET endpoint bodies (objects as Pendo serialises them)
     /** Page, feature, guide or track-type objects of the given apps (kind: "page", "feature", …). */
@@ -159,6 +173,9 @@ public:
     std::optional<Value> catalogObject(std::string_view kind, std::string_view id) const;
     Value metadataSchema(std::string_view kind) const; // "visitor" or "account"
     const std::vector<Value> &reports() const { return m_reports; }
+    /** GET /segment and /segment/{id} bodies. */
+    std::vector<Value> segmentObjects() const;
+    std::optional<Value> segmentObject(std::string_view id) const;
     const Value *report(std::string_view id) const;
     /** GET /visitor/{id}, /account/{id} bodies. */
     std::optional<Value> visitorObject(std::string_view visitorId) const;
@@ -202,6 +219,7 @@ private:
     void buildDayTable();
     void buildObjects();
     void buildReports();
+    void buildSegments();
 
     bool activeOn(std::uint32_t visitor, int day) const;
     bool isFirstValueMoment(std::uint32_t visitor, int day) const;
@@ -218,7 +236,11 @@ private:
     unsigned appMaskOf(const std::vector<std::int64_t> &appIds) const;
 
     std::string scanEvents(const SourceRequest &request, const RowSink &sink) const;
-    std::string scanGuideEvents(const SourceRequest &request, const RowSink &sink) const;
+    /** allTime: every interaction ever, ignoring the request's buckets (the …SeenEver sources). */
+    std::string scanGuideEvents(const SourceRequest &request, const RowSink &sink, bool allTime = false) const;
+    std::string scanGuidesSeen(const SourceRequest &request, const RowSink &sink) const;
+    std::string scanGroups(const SourceRequest &request, const RowSink &sink) const;
+    const SegmentInfo *segmentById(std::string_view id) const;
     std::string scanObjects(const SourceRequest &request, const RowSink &sink) const;
     Value visitorMetadata(std::uint32_t visitor) const;
     Value accountMetadata(std::uint32_t account) const;
@@ -242,6 +264,7 @@ private:
     std::vector<Value> m_itemObjects; // parallel to m_items
     std::vector<Value> m_guideObjects;
     std::vector<Value> m_reports;
+    std::vector<SegmentInfo> m_segments;
     Value m_users;
 };
 

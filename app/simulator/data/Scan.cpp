@@ -17,10 +17,15 @@ namespace {
 
 constexpr std::int64_t kHourMs = 3'600'000;
 
-constexpr std::array<std::string_view, 7> kEventSources = {"events",     "pageEvents",  "featureEvents", "trackEvents",
-                                                           "guideEvents", "pollEvents", "pollsSeen"};
-constexpr std::array<std::string_view, 8> kObjectSources = {"visitors", "accounts",   "pages",         "features",
-                                                            "guides",   "trackTypes", "pollsSeenEver", "apps"};
+constexpr std::array<std::string_view, 11> kEventSources
+    = {"events",    "pageEvents", "featureEvents", "trackEvents",       "guideEvents",  "pollEvents",
+       "pollsSeen", "guidesSeen", "emailEvents",   "recordingMetadata", "agenticEvents"};
+constexpr std::array<std::string_view, 10> kObjectSources
+    = {"visitors",   "accounts",      "pages", "features", "guides",
+       "trackTypes", "pollsSeenEver", "apps",  "groups",   "guidesSeenEver"};
+// Sources of Pendo products the simulated subscription does not use (email guides, session replay,
+// AI agents): known, and empty.
+constexpr std::array<std::string_view, 3> kUnusedSources = {"emailEvents", "recordingMetadata", "agenticEvents"};
 
 std::string_view paramString(const Value &params, std::string_view key)
 {
@@ -70,6 +75,12 @@ std::string Dataset::scan(const SourceRequest &request, const RowSink &sink) con
     if (paramString(request.params, "blacklist") == "only")
         return {}; // nothing in the simulated subscription is excluded
     const std::string &name = request.name;
+    if (std::find(kUnusedSources.begin(), kUnusedSources.end(), name) != kUnusedSources.end())
+        return {};
+    if (name == "guidesSeen" || name == "guidesSeenEver")
+        return scanGuidesSeen(request, sink);
+    if (name == "groups")
+        return scanGroups(request, sink);
     if (name == "guideEvents" || name == "pollEvents" || name == "pollsSeen" || name == "pollsSeenEver")
         return scanGuideEvents(request, sink);
     if (isEventSource(name))
@@ -279,13 +290,13 @@ constexpr std::array<std::string_view, 4> kComplaints = {"Too slow lately", "We 
 
 } // namespace
 
-std::string Dataset::scanGuideEvents(const SourceRequest &request, const RowSink &sink) const
+std::string Dataset::scanGuideEvents(const SourceRequest &request, const RowSink &sink, bool allTime) const
 {
     const std::string &name = request.name;
     const bool pollRows = name != "guideEvents";
-    const bool seenEver = name == "pollsSeenEver";
-    const bool flatPollRows = name == "pollsSeen" || seenEver;
-    const unsigned appMask = seenEver ? ~0u : appMaskOf(request.appIds);
+    const bool seenEver = allTime || name == "pollsSeenEver";
+    const bool flatPollRows = name == "pollsSeen" || name == "pollsSeenEver";
+    const unsigned appMask = name == "pollsSeenEver" ? ~0u : appMaskOf(request.appIds);
     const bool oneGuide = paramGiven(request.params, "guideId");
     const std::string_view guideFilter = paramString(request.params, "guideId");
     const bool onePoll = paramGiven(request.params, "pollId");

@@ -4,6 +4,9 @@
 #include "Json.h"
 #include "Pipeline.h"
 
+#include <functional>
+#include <memory>
+
 namespace pendosim {
 
 namespace {
@@ -72,6 +75,62 @@ HttpError fromEngineError(const EngineError &e)
     return HttpError{e.status, "text/plain; charset=utf-8", e.message};
 }
 
+/** Passes every period's rows to the real sink; the sink is finished once, after the last period. */
+class PeriodSink final : public Stage
+{
+public:
+    explicit PeriodSink(Stage &sink) : m_sink(sink) { }
+    bool push(Value &&row) override
+    {
+        m_more = m_more && m_sink.push(std::move(row));
+        return m_more;
+    }
+    void finish() override { }
+    bool wantsMore() const { return m_more; }
+
+private:
+    Stage &m_sink;
+    bool m_more = true;
+};
+
+/**
+ * Compiles and runs a pipeline: once, or once per period when its source's timeSeries is
+ * iterative (daily, weekly…), each period's run independent of the others. sinkFor receives the
+ * startTime once the whole request has been checked and returns where the rows go.
+ */
+std::optional<HttpError> execute(const DataProvider &data, const Value &steps,
+                                 const std::function<Stage &(std::int64_t startTime)> &sinkFor)
+{
+    auto context = std::make_unique<CompileContext>(data);
+    std::unique_ptr<Pipeline> compiled;
+    try {
+        compiled = compilePipeline(steps, *context);
+    } catch (const EngineError &e) {
+        return fromEngineError(e);
+    }
+    const std::size_t periods = context->periodCount.value_or(1);
+    Stage &sink = sinkFor(context->startTime.value_or(context->eval.nowMs));
+    PeriodSink periodSink(sink);
+    for (std::size_t period = 0; period < periods && periodSink.wantsMore(); ++period) {
+        if (period > 0) {
+            // Each period runs a fresh copy of the pipeline; the first compilation checked everything.
+            compiled.reset(); // it refers to the context it was compiled in
+            context = std::make_unique<CompileContext>(data);
+            context->periodIndex = period;
+            try {
+                compiled = compilePipeline(steps, *context);
+            } catch (const EngineError &e) {
+                return fromEngineError(e);
+            }
+        }
+        const std::string error = compiled->run(periodSink);
+        if (!error.empty())
+            return badRequest(error);
+    }
+    sink.finish();
+    return std::nullopt;
+}
+
 } // namespace
 
 std::optional<HttpError> runAggregation(const DataProvider &data, std::string_view body, const ChunkWriter &write)
@@ -92,35 +151,14 @@ std::optional<HttpError> runAggregation(const DataProvider &data, std::string_vi
     if (!pipeline || pipeline->isNull())
         return HttpError{422, "application/json", R"({"overall":{},"fields":{"pipeline":"Required"}})"};
 
-    CompileContext context(data);
-    std::unique_ptr<Pipeline> compiled;
-    try {
-        compiled = compilePipeline(*pipeline, context);
-    } catch (const EngineError &e) {
-        return fromEngineError(e);
-    }
-
-    JsonResponseSink sink(write, context.startTime.value_or(context.eval.nowMs));
-    const std::string error = compiled->run(sink);
-    if (!error.empty())
-        return badRequest(error);
-    return std::nullopt;
+    std::optional<JsonResponseSink> sink;
+    return execute(data, *pipeline, [&](std::int64_t startTime) -> Stage & { return sink.emplace(write, startTime); });
 }
 
 std::optional<HttpError> runPipeline(const DataProvider &data, const Value &pipeline, const RowSink &sink)
 {
-    CompileContext context(data);
-    std::unique_ptr<Pipeline> compiled;
-    try {
-        compiled = compilePipeline(pipeline, context);
-    } catch (const EngineError &e) {
-        return fromEngineError(e);
-    }
     RowSinkStage stage(sink);
-    const std::string error = compiled->run(stage);
-    if (!error.empty())
-        return badRequest(error);
-    return std::nullopt;
+    return execute(data, pipeline, [&](std::int64_t) -> Stage & { return stage; });
 }
 
 } // namespace pendosim

@@ -47,12 +47,21 @@ public:
     virtual bool hasSource(const std::string &name) const = 0;
     virtual bool isEventSource(const std::string &name) const = 0;
 
-    /** Streams the rows of one source; returns an error message (empty on success). */
+    /**
+     * Streams the rows of one source; returns an error message (empty on success). Rows of an
+     * aggregated event source (those carrying "day" or "hour") come day by day, in the order of
+     * request.buckets; within one day in any order.
+     */
     virtual std::string scan(const SourceRequest &request, const RowSink &sink) const = 0;
 
     /** Full current visitor / account objects ({visitorId|accountId, metadata{...}}) for bulkExpand. */
     virtual std::optional<Value> visitor(const std::string &visitorId) const = 0;
     virtual std::optional<Value> account(const std::string &accountId) const = 0;
+
+    /** Whether the subscription has a segment with this id (the segment step). */
+    virtual bool hasSegment(const std::string &segmentId) const = 0;
+    /** Whether the visitor is in the segment; false for an unknown visitor or segment. */
+    virtual bool inSegment(const std::string &segmentId, const std::string &visitorId) const = 0;
 
     virtual std::vector<std::int64_t> appIds() const = 0;
     virtual std::int64_t defaultAppId() const = 0;

@@ -135,29 +135,6 @@ Value arithmetic(Op op, const Value &l, const Value &r)
     }
 }
 
-// Ordering comparisons only hold between two numbers, two strings or two booleans; anything else
-// (a missing field, a type mismatch) makes them false.
-bool ordered(Op op, const Value &l, const Value &r)
-{
-    const bool comparable = (l.isNumber() && r.isNumber()) || (l.isString() && r.isString())
-                            || (l.isBool() && r.isBool());
-    if (!comparable)
-        return false;
-    const int c = compareValues(l, r);
-    switch (op) {
-    case Op::Lt:
-        return c < 0;
-    case Op::Le:
-        return c <= 0;
-    case Op::Gt:
-        return c > 0;
-    case Op::Ge:
-        return c >= 0;
-    default:
-        return false;
-    }
-}
-
 const Value &binary(const Node &node, const Value &row, Value &scratch, const EvalContext &context)
 {
     Value ls;
@@ -166,14 +143,17 @@ const Value &binary(const Node &node, const Value &row, Value &scratch, const Ev
     const Value &r = evaluate(*node.args[1], row, rs, context);
     switch (node.op) {
     case Op::Eq:
-        return set(scratch, Value(l == r));
+        return set(scratch, Value(compare(Comparison::Eq, l, r)));
     case Op::Ne:
-        return set(scratch, Value(!(l == r)));
+        return set(scratch, Value(compare(Comparison::Ne, l, r)));
     case Op::Lt:
+        return set(scratch, Value(compare(Comparison::Lt, l, r)));
     case Op::Le:
+        return set(scratch, Value(compare(Comparison::Le, l, r)));
     case Op::Gt:
+        return set(scratch, Value(compare(Comparison::Gt, l, r)));
     case Op::Ge:
-        return set(scratch, Value(ordered(node.op, l, r)));
+        return set(scratch, Value(compare(Comparison::Ge, l, r)));
     default:
         return set(scratch, arithmetic(node.op, l, r));
     }
@@ -363,8 +343,17 @@ const Value &call(const Node &node, const Value &row, Value &scratch, const Eval
     }
     if (node.func == Func::Now)
         return set(scratch, Value(context.nowMs));
+    if (node.func == Func::List) {
+        Array items;
+        items.reserve(node.args.size());
+        for (const auto &arg : node.args) {
+            Value s;
+            items.push_back(evaluate(*arg, row, s, context));
+        }
+        return set(scratch, Value(std::move(items)));
+    }
 
-    // The parser caps every function at six arguments.
+    // Apart from list(), the parser caps every function at six arguments.
     Value argScratch[6];
     const Value *a[6] = {};
     const std::size_t count = std::min<std::size_t>(node.args.size(), 6);
@@ -407,6 +396,7 @@ const Value &call(const Node &node, const Value &row, Value &scratch, const Eval
         return set(scratch, splitString(a[0]->toString(), a[1]->toString()));
     case Func::Now:
     case Func::If:
+    case Func::List:
         break;
     }
     return kNull;

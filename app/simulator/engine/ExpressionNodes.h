@@ -31,6 +31,7 @@ enum class Func {
     Hash,
     If,
     Split,
+    List,
 };
 
 /** One step of a field path: a member name, a constant index or a computed one. */

@@ -23,6 +23,9 @@ using expr::SyntaxError;
 using expr::Tok;
 using expr::Token;
 
+// list() is the only function taking any number of arguments; a bound keeps one call's work small.
+constexpr int kMaxListArgs = 1000;
+
 struct FunctionInfo
 {
     std::string_view name;
@@ -49,6 +52,7 @@ constexpr FunctionInfo kFunctions[] = {
     {"hash", Func::Hash, 1, 1},
     {"if", Func::If, 3, 3},
     {"split", Func::Split, 2, 2},
+    {"list", Func::List, 0, kMaxListArgs},
 };
 
 class Parser final
@@ -73,8 +77,6 @@ private:
     {
         if (m_tok.kind == Tok::End)
             throw SyntaxError{m_tok.pos, "unexpected end of expression"};
-        if (m_tok.kind == Tok::Ident && m_tok.text == "in")
-            throw SyntaxError{m_tok.pos, "the 'in' operator is not supported (use a == \"x\" || a == \"y\")"};
         throw SyntaxError{m_tok.pos, "unexpected '" + std::string(m_tok.text) + "'"};
     }
 
@@ -306,8 +308,6 @@ private:
         advance();
         if (isPunct("("))
             return call(name);
-        if (name.text == "in")
-            throw SyntaxError{name.pos, "the 'in' operator is not supported (use a == \"x\" || a == \"y\")"};
         auto node = std::make_unique<Node>();
         if (name.text == "true" || name.text == "false") {
             node->literal = Value(name.text == "true");

@@ -56,6 +56,8 @@ std::optional<Aggregator::Kind> aggregatorKind(std::string_view name, bool hasAr
         return K::Any;
     if (name == "list")
         return K::List;
+    if (name == "concat")
+        return K::Concat;
     if (name == "median")
         return K::Median;
     return std::nullopt;
@@ -158,6 +160,10 @@ void GroupStage::update(State &state, const Aggregator &aggregator, const Value 
         }
         state.sumDouble += v.toDouble();
         return;
+    case K::CountDistinctIf:
+        if (Value cs; !isTruthy(aggregator.condition->evaluateRef(row, cs)))
+            return;
+        [[fallthrough]];
     case K::Count:
         if (v.isNull())
             return;
@@ -189,6 +195,16 @@ void GroupStage::update(State &state, const Aggregator &aggregator, const Value 
         if (state.value.isNull() && !v.isNull())
             state.value = v;
         return;
+    case K::Concat:
+        if (v.isNull())
+            return;
+        if (!state.items)
+            state.items = std::make_unique<Array>();
+        if (v.isArray())
+            state.items->insert(state.items->end(), v.toArray().begin(), v.toArray().end());
+        else
+            state.items->push_back(v);
+        return;
     case K::List:
     case K::Median:
         if (v.isNull() || (aggregator.kind == K::Median && !v.isNumber()))
@@ -213,6 +229,7 @@ Value GroupStage::result(State &state, const Aggregator &aggregator) const
             return Value();
         return Value((state.isDouble ? state.sumDouble : double(state.sumInt)) / double(state.count));
     case K::Count:
+    case K::CountDistinctIf:
         return Value(std::int64_t(state.distinct ? state.distinct->size() : 0));
     case K::CountRows:
     case K::CountIf:
@@ -223,6 +240,7 @@ Value GroupStage::result(State &state, const Aggregator &aggregator) const
     case K::Any:
         return std::move(state.value);
     case K::List:
+    case K::Concat:
         return state.items ? Value(std::move(*state.items)) : Value(Array());
     case K::Median: {
         if (!state.items || state.items->empty())

@@ -13,12 +13,28 @@ namespace pendosim {
 /** One output field of group / reduce: {"out": {"sum": "numEvents"}}. */
 struct Aggregator
 {
-    enum class Kind { Sum, Count, CountRows, CountIf, Avg, Min, Max, First, Any, List, Median };
+    enum class Kind {
+        Sum,
+        Count,
+        CountRows,
+        CountIf,
+        CountDistinctIf,
+        Avg,
+        Min,
+        Max,
+        First,
+        Any,
+        List,
+        Concat,
+        Median,
+    };
 
     std::string output;
     Kind kind = Kind::Sum;
-    /** The aggregated expression; absent only for CountRows. */
+    /** The aggregated expression (CountIf: the condition); absent only for CountRows. */
     std::optional<Expression> argument;
+    /** CountDistinctIf only: the rows whose values are counted. */
+    std::optional<Expression> condition;
 };
 
 /** Names accepted as aggregators; nullopt for an unknown one. `hasArgument` tells count(null) from count(field). */

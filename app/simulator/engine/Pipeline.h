@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pendosim {
@@ -26,6 +27,11 @@ public:
     virtual bool push(Value &&row) = 0;
     /** End of input: materialising steps emit here; every step then finishes the next one. */
     virtual void finish() { m_next->finish(); }
+    /**
+     * Called once before any row flows: steps that run a pipeline of their own (merge) run it
+     * here. Returns a provider error message, empty on success.
+     */
+    virtual std::string prepare() { return {}; }
 
     void setNext(Stage *next) { m_next = next; }
 
@@ -59,6 +65,15 @@ struct CompileContext
     RunState state;
     /** First bucket of the first event source met, the response's startTime. */
     std::optional<std::int64_t> startTime;
+
+    /** How deep the pipeline being compiled sits inside spawn, fork and merge (0: the request's own). */
+    int nesting = 0;
+    /**
+     * An iterative timeSeries (daily, weekly…) runs the whole pipeline once per period: its
+     * source sets periodCount, and periodIndex says which period this compilation covers.
+     */
+    std::size_t periodIndex = 0;
+    std::optional<std::size_t> periodCount;
 };
 
 /** A compiled pipeline: its row source and the steps after it. Owned by the request that built it. */
@@ -74,6 +89,15 @@ public:
 
 /** Checks and compiles a list of steps; throws EngineError on anything it cannot accept. */
 std::unique_ptr<Pipeline> compilePipeline(const Value &steps, CompileContext &context);
+
+/** Compiles the steps of a pipeline without a source (a fork branch). Throws EngineError. */
+std::vector<std::unique_ptr<Stage>> compileSteps(const Value &steps, CompileContext &context, std::string_view where);
+
+/** Links stages one after another and the last to sink; returns the first stage (sink when there are none). */
+Stage &linkStages(const std::vector<std::unique_ptr<Stage>> &stages, Stage &sink);
+
+/** Runs prepare() on each stage; returns the first error. */
+std::string prepareStages(const std::vector<std::unique_ptr<Stage>> &stages);
 
 /** Resolves a source's appId parameter against the subscription's apps. Throws EngineError. */
 std::vector<std::int64_t> resolveAppIds(const Value *appId, const DataProvider &data);

@@ -1,5 +1,7 @@
 #include "Stages.h"
 
+#include "Json.h"
+#include "PeriodRollup.h"
 #include "ValueOps.h"
 
 #include <algorithm>
@@ -29,15 +31,17 @@ bool FilterStage::push(Value &&row)
 
 bool IdentifiedStage::push(Value &&row)
 {
+    bool identified = false;
     if (m_byVisitor) {
         const Value &id = fieldOf(row, "visitorId");
-        if (id.isNull() || (id.isString() && (id.toString().empty() || id.toString().starts_with(kAnonymousPrefix))))
-            return true;
+        identified = !id.isNull()
+                     && !(id.isString() && (id.toString().empty() || id.toString().starts_with(kAnonymousPrefix)));
     } else {
         const Value &id = fieldOf(row, "accountId");
-        if (id.isNull() || (id.isString() && id.toString().empty()))
-            return true;
+        identified = !id.isNull() && !(id.isString() && id.toString().empty());
     }
+    if (identified == m_negated)
+        return true;
     return m_next->push(std::move(row));
 }
 
@@ -145,12 +149,17 @@ void CountStage::finish()
 bool UnwindStage::push(Value &&row)
 {
     const Value *found = row.path(m_field);
-    const Value list = found ? *found : Value();
+    Value list = found ? *found : Value();
+    if (!list.isArray() && !list.isNull())
+        list = Value(Array{std::move(list)}); // a single value unwinds as a one-element list
     if (list.isArray() && !list.toArray().empty()) {
         const Array &items = list.toArray();
         for (std::size_t i = 0; i < items.size(); ++i) {
             Value copy = i + 1 == items.size() ? std::move(row) : row;
-            copy.set(m_field, items[i]);
+            if (m_prefix)
+                copy.set(m_field, Value(Array(items.begin(), items.begin() + std::ptrdiff_t(i + 1))));
+            else
+                copy.set(m_field, items[i]);
             if (!m_index.empty())
                 copy.set(m_index, Value(std::int64_t(i)));
             if (!m_next->push(std::move(copy)))
@@ -158,17 +167,54 @@ bool UnwindStage::push(Value &&row)
         }
         return true;
     }
-    if (!list.isArray() && !list.isNull()) {
-        // A single value unwinds to itself.
-        if (!m_index.empty())
-            row.set(m_index, Value(std::int64_t(0)));
-        return m_next->push(std::move(row));
-    }
     if (!m_keepEmpty)
         return true;
     row.set(m_field, Value());
     if (!m_index.empty())
         row.set(m_index, Value());
+    return m_next->push(std::move(row));
+}
+
+bool SwitchStage::push(Value &&row)
+{
+    for (const auto &mapping : m_mappings) {
+        const Value &input = fieldOf(row, mapping.field);
+        Value result;
+        for (const auto &c : mapping.cases) {
+            if (compare(c.comparison, input, c.operand)) {
+                result = c.value;
+                break;
+            }
+        }
+        row.set(mapping.output, std::move(result));
+    }
+    return m_next->push(std::move(row));
+}
+
+bool UnmarshalStage::push(Value &&row)
+{
+    for (const auto &field : m_fields) {
+        Value v = field.value.evaluate(row);
+        if (v.isString()) {
+            std::string error;
+            std::optional<Value> parsed = parseJson(v.toString(), &error);
+            v = parsed ? std::move(*parsed) : Value();
+        }
+        row.set(field.key, std::move(v));
+    }
+    return m_next->push(std::move(row));
+}
+
+bool SegmentStage::push(Value &&row)
+{
+    const Value &id = fieldOf(row, "visitorId");
+    if (!id.isString() || id.toString().empty())
+        return true;
+    auto it = m_members.find(id.toString());
+    if (it == m_members.end())
+        it = m_members.emplace(id.toString(), m_data.inSegment(m_segmentId, id.toString())).first;
+    if (!it->second)
+        return true;
     return m_next->push(std::move(row));
 }
 
@@ -269,10 +315,17 @@ void JoinStage::finish()
 
 std::string SourceStep::run(Stage &next)
 {
-    std::string error = m_data.scan(m_request, [&next](Value &&row) { return next.push(std::move(row)); });
+    std::optional<PeriodRollupStage> rollup;
+    Stage *target = &next;
+    if (!m_rollup.field.empty()) {
+        rollup.emplace(m_rollup.periods, m_rollup.field);
+        rollup->setNext(&next);
+        target = &*rollup;
+    }
+    std::string error = m_data.scan(m_request, [target](Value &&row) { return target->push(std::move(row)); });
     if (!error.empty())
         return error;
-    next.finish();
+    target->finish();
     return {};
 }
 
@@ -316,11 +369,30 @@ std::string SpawnStep::run(Stage &next)
     return {};
 }
 
-std::string Pipeline::run(Stage &sink)
+Stage &linkStages(const std::vector<std::unique_ptr<Stage>> &stages, Stage &sink)
 {
     for (std::size_t i = 0; i < stages.size(); ++i)
         stages[i]->setNext(i + 1 < stages.size() ? stages[i + 1].get() : &sink);
-    return source->run(stages.empty() ? sink : *stages.front());
+    return stages.empty() ? sink : *stages.front();
+}
+
+std::string prepareStages(const std::vector<std::unique_ptr<Stage>> &stages)
+{
+    for (const auto &stage : stages) {
+        std::string error = stage->prepare();
+        if (!error.empty())
+            return error;
+    }
+    return {};
+}
+
+std::string Pipeline::run(Stage &sink)
+{
+    Stage &first = linkStages(stages, sink);
+    std::string error = prepareStages(stages);
+    if (!error.empty())
+        return error;
+    return source->run(first);
 }
 
 } // namespace pendosim

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Pipeline.h"
+#include "ValueOps.h"
 
 #include <deque>
 #include <string>
@@ -21,15 +22,19 @@ private:
     Expression m_condition;
 };
 
-/** identified: drops anonymous visitors ("visitorId") or rows without an account ("accountId"). */
+/**
+ * identified: keeps identified visitors ("visitorId") or rows with an account ("accountId");
+ * negated ("!visitorId", "!accountId") it keeps exactly the others.
+ */
 class IdentifiedStage final : public Stage
 {
 public:
-    explicit IdentifiedStage(bool byVisitor) : m_byVisitor(byVisitor) { }
+    IdentifiedStage(bool byVisitor, bool negated) : m_byVisitor(byVisitor), m_negated(negated) { }
     bool push(Value &&row) override;
 
 private:
     bool m_byVisitor;
+    bool m_negated;
 };
 
 /** One "out": "expression" pair of select / eval. */
@@ -90,12 +95,12 @@ private:
     std::int64_t m_count = 0;
 };
 
-/** unwind: one row per element of a list field. */
+/** unwind: one row per element of a list field (or, with prefix, per leading slice of it). */
 class UnwindStage final : public Stage
 {
 public:
-    UnwindStage(std::string field, std::string index, bool keepEmpty)
-        : m_field(std::move(field)), m_index(std::move(index)), m_keepEmpty(keepEmpty)
+    UnwindStage(std::string field, std::string index, bool keepEmpty, bool prefix)
+        : m_field(std::move(field)), m_index(std::move(index)), m_keepEmpty(keepEmpty), m_prefix(prefix)
     {
     }
     bool push(Value &&row) override;
@@ -104,6 +109,56 @@ private:
     std::string m_field;
     std::string m_index;
     bool m_keepEmpty;
+    bool m_prefix;
+};
+
+/** switch: sets a field to the value of the first case whose comparison with another field holds. */
+class SwitchStage final : public Stage
+{
+public:
+    struct Case
+    {
+        Value value;
+        Comparison comparison = Comparison::Eq;
+        Value operand;
+    };
+    struct Mapping
+    {
+        std::string output;
+        std::string field;
+        std::vector<Case> cases;
+    };
+    explicit SwitchStage(std::vector<Mapping> mappings) : m_mappings(std::move(mappings)) { }
+    bool push(Value &&row) override;
+
+private:
+    std::vector<Mapping> m_mappings;
+};
+
+/** unmarshal: parses JSON text held in a field (or computed by an expression) into a value. */
+class UnmarshalStage final : public Stage
+{
+public:
+    explicit UnmarshalStage(std::vector<Assignment> fields) : m_fields(std::move(fields)) { }
+    bool push(Value &&row) override;
+
+private:
+    std::vector<Assignment> m_fields;
+};
+
+/** segment: keeps the rows whose visitor is in one of the subscription's segments. */
+class SegmentStage final : public Stage
+{
+public:
+    SegmentStage(const DataProvider &data, std::string segmentId) : m_data(data), m_segmentId(std::move(segmentId))
+    {
+    }
+    bool push(Value &&row) override;
+
+private:
+    const DataProvider &m_data;
+    std::string m_segmentId;
+    std::unordered_map<std::string, bool> m_members;
 };
 
 /** bulkExpand: attaches the current visitor or account object under a new field. */
@@ -174,12 +229,23 @@ private:
 class SourceStep final : public RowSource
 {
 public:
-    SourceStep(const DataProvider &data, SourceRequest request) : m_data(data), m_request(std::move(request)) { }
+    /** For weekRange, monthRange and quarterRange: the periods day rows are folded into. */
+    struct Rollup
+    {
+        std::string field; // empty: rows pass as the provider makes them
+        std::vector<std::int64_t> periods;
+    };
+
+    SourceStep(const DataProvider &data, SourceRequest request, Rollup rollup = {})
+        : m_data(data), m_request(std::move(request)), m_rollup(std::move(rollup))
+    {
+    }
     std::string run(Stage &next) override;
 
 private:
     const DataProvider &m_data;
     SourceRequest m_request;
+    Rollup m_rollup;
 };
 
 /** spawn: runs sub-pipelines one after another and unions their rows. */

@@ -7,6 +7,7 @@
 #include <QDateTime>
 
 #include <cmath>
+#include <cstddef>
 
 namespace pendosim {
 
@@ -74,6 +75,150 @@ std::int64_t resolveTime(const Value &v, const EvalContext &context, std::string
     return ms;
 }
 
+namespace {
+
+struct PeriodName
+{
+    std::string_view name;
+    timeutil::Unit unit;
+    bool iterative;
+};
+
+constexpr PeriodName kPeriods[] = {
+    {"hourRange", timeutil::Unit::Hour, false},   {"dayRange", timeutil::Unit::Day, false},
+    {"weekRange", timeutil::Unit::Week, false},   {"monthRange", timeutil::Unit::Month, false},
+    {"quarterRange", timeutil::Unit::Quarter, false}, {"hourly", timeutil::Unit::Hour, true},
+    {"daily", timeutil::Unit::Day, true},         {"weekly", timeutil::Unit::Week, true},
+    {"monthly", timeutil::Unit::Month, true},
+};
+
+/** Most periods of each kind one request may cover: about ten years of days, a leap year of hours. */
+std::int64_t maxPeriods(timeutil::Unit unit)
+{
+    switch (unit) {
+    case timeutil::Unit::Hour:
+        return kMaxHourBuckets;
+    case timeutil::Unit::Week:
+        return kMaxDayBuckets / 7;
+    case timeutil::Unit::Month:
+        return kMaxDayBuckets / 30;
+    case timeutil::Unit::Quarter:
+        return kMaxDayBuckets / 91;
+    default:
+        return kMaxDayBuckets;
+    }
+}
+
+/** A lower bound of a period's length, to refuse absurd ranges before walking them. */
+std::int64_t shortestPeriodMs(timeutil::Unit unit)
+{
+    switch (unit) {
+    case timeutil::Unit::Hour:
+        return kHourMs;
+    case timeutil::Unit::Week:
+        return 7 * 23 * kHourMs;
+    case timeutil::Unit::Month:
+        return 28 * 23 * kHourMs;
+    case timeutil::Unit::Quarter:
+        return 89 * 23 * kHourMs;
+    default:
+        return 23 * kHourMs;
+    }
+}
+
+std::string_view unitName(timeutil::Unit unit)
+{
+    switch (unit) {
+    case timeutil::Unit::Hour:
+        return "hours";
+    case timeutil::Unit::Week:
+        return "weeks";
+    case timeutil::Unit::Month:
+        return "months";
+    case timeutil::Unit::Quarter:
+        return "quarters";
+    default:
+        return "days";
+    }
+}
+
+/** Period starts counted from the period containing an instant; days and longer start at local midnight. */
+class PeriodWalk
+{
+public:
+    PeriodWalk(const QTimeZone &zone, timeutil::Unit unit, std::int64_t instant) : m_zone(zone), m_unit(unit)
+    {
+        m_hourStart = timeutil::startOfHour(zone, instant);
+        QDate date = localDate(zone, instant);
+        if (unit == timeutil::Unit::Week)
+            date = date.addDays(-(date.dayOfWeek() % 7)); // weeks start on Sunday
+        else if (unit == timeutil::Unit::Month)
+            date = QDate(date.year(), date.month(), 1);
+        else if (unit == timeutil::Unit::Quarter)
+            date = QDate(date.year(), ((date.month() - 1) / 3) * 3 + 1, 1);
+        m_date = date;
+    }
+
+    /** Start of the period k periods after (k < 0: before) the one containing the instant. */
+    std::int64_t start(std::int64_t k) const
+    {
+        switch (m_unit) {
+        case timeutil::Unit::Hour:
+            return m_hourStart + k * kHourMs;
+        case timeutil::Unit::Week:
+            return m_date.addDays(7 * k).startOfDay(m_zone).toMSecsSinceEpoch();
+        case timeutil::Unit::Month:
+            return m_date.addMonths(int(k)).startOfDay(m_zone).toMSecsSinceEpoch();
+        case timeutil::Unit::Quarter:
+            return m_date.addMonths(int(3 * k)).startOfDay(m_zone).toMSecsSinceEpoch();
+        default:
+            return m_date.addDays(k).startOfDay(m_zone).toMSecsSinceEpoch();
+        }
+    }
+
+private:
+    const QTimeZone &m_zone;
+    timeutil::Unit m_unit;
+    std::int64_t m_hourStart = 0;
+    QDate m_date;
+};
+
+} // namespace
+
+std::string_view ResolvedTimeSeries::field() const
+{
+    switch (unit) {
+    case timeutil::Unit::Hour:
+        return "hour";
+    case timeutil::Unit::Week:
+        return "week";
+    case timeutil::Unit::Month:
+        return "month";
+    case timeutil::Unit::Quarter:
+        return "quarter";
+    default:
+        return "day";
+    }
+}
+
+std::vector<std::int64_t> ResolvedTimeSeries::providerBuckets(const QTimeZone &zone, std::size_t from,
+                                                              std::size_t to) const
+{
+    if (from >= to || to > periods.size())
+        return {};
+    if (unit == timeutil::Unit::Hour || unit == timeutil::Unit::Day)
+        return std::vector<std::int64_t>(periods.begin() + std::ptrdiff_t(from), periods.begin() + std::ptrdiff_t(to));
+    std::vector<std::int64_t> days;
+    const std::int64_t end = periodEnds[to - 1];
+    for (QDate date = localDate(zone, periods[from]);; date = date.addDays(1)) {
+        const std::int64_t day = date.startOfDay(zone).toMSecsSinceEpoch();
+        if (day >= end)
+            break;
+        days.push_back(day);
+    }
+    return days;
+}
+
 ResolvedTimeSeries resolveTimeSeries(const Value &spec, const EvalContext &context)
 {
     if (!spec.isObject())
@@ -81,14 +226,16 @@ ResolvedTimeSeries resolveTimeSeries(const Value &spec, const EvalContext &conte
     ResolvedTimeSeries out;
     const Value *period = spec.find("period");
     if (!period || !period->isString())
-        throw EngineError(400, "timeSeries.period is required (dayRange or hourRange)");
-    if (period->toString() == "dayRange")
-        out.period = Period::Day;
-    else if (period->toString() == "hourRange")
-        out.period = Period::Hour;
-    else
-        throw EngineError(400, "unsupported timeSeries.period '" + period->toString()
-                                   + "' (use dayRange or hourRange)");
+        throw EngineError(400, "timeSeries.period is required, e.g. \"dayRange\"");
+    const PeriodName *kind = nullptr;
+    for (const auto &candidate : kPeriods) {
+        if (candidate.name == period->toString())
+            kind = &candidate;
+    }
+    if (!kind)
+        throw EngineError(400, "unknown timeSeries.period '" + period->toString() + "'");
+    out.unit = kind->unit;
+    out.iterative = kind->iterative;
 
     const Value *firstValue = spec.find("first");
     if (!firstValue || firstValue->isNull())
@@ -104,17 +251,16 @@ ResolvedTimeSeries resolveTimeSeries(const Value &spec, const EvalContext &conte
 
     const QTimeZone &zone = context.timeZone;
     const std::int64_t first = resolveTime(*firstValue, context, "first");
-    const bool daily = out.period == Period::Day;
-    const std::int64_t maxBuckets = daily ? kMaxDayBuckets : kMaxHourBuckets;
-    const std::string_view unitName = daily ? "days" : "hours";
-    out.firstBucket = daily ? timeutil::startOfDay(zone, first) : timeutil::startOfHour(zone, first);
+    const std::int64_t maxCount = maxPeriods(out.unit);
+    const PeriodWalk walk(zone, out.unit, first);
+    out.firstBucket = walk.start(0);
 
-    std::int64_t offset = 0; // index of the first bucket relative to the bucket containing `first`
+    std::int64_t offset = 0; // index of the first period relative to the one containing `first`
     std::int64_t count = 0;
     if (countValue) {
         const std::int64_t n = resolveCount(*countValue);
-        if (n > maxBuckets || n < -maxBuckets)
-            tooLong(n < 0 ? -n : n, maxBuckets, unitName);
+        if (n > maxCount || n < -maxCount)
+            tooLong(n < 0 ? -n : n, maxCount, unitName(out.unit));
         // A negative count walks back from `first`: the |n| periods before the one containing it.
         offset = n < 0 ? n : 0;
         count = n < 0 ? -n : n;
@@ -123,35 +269,25 @@ ResolvedTimeSeries resolveTimeSeries(const Value &spec, const EvalContext &conte
         // `last` is exclusive; first == last still asks for the period containing that instant.
         if (last == first)
             last = first + 1;
-        if (last <= out.firstBucket) {
-            count = 0;
-        } else {
-            const std::int64_t approx = (last - out.firstBucket) / (daily ? 23 * kHourMs : kHourMs) + 1;
-            if (approx > maxBuckets + 2)
-                tooLong(approx, maxBuckets, unitName);
-            if (daily) {
-                const QDate start = localDate(zone, first);
-                while (start.addDays(count).startOfDay(zone).toMSecsSinceEpoch() < last)
-                    ++count;
-            } else {
-                count = (last - out.firstBucket + kHourMs - 1) / kHourMs;
-            }
-            if (count > maxBuckets)
-                tooLong(count, maxBuckets, unitName);
+        if (last > out.firstBucket) {
+            const std::int64_t approx = (last - out.firstBucket) / shortestPeriodMs(out.unit) + 1;
+            if (approx > maxCount + 2)
+                tooLong(approx, maxCount, unitName(out.unit));
+            while (count <= maxCount && walk.start(count) < last)
+                ++count;
+            if (count > maxCount)
+                tooLong(count, maxCount, unitName(out.unit));
         }
     }
 
-    out.buckets.reserve(std::size_t(count));
-    if (daily) {
-        const QDate start = localDate(zone, first);
-        for (std::int64_t i = 0; i < count; ++i)
-            out.buckets.push_back(start.addDays(offset + i).startOfDay(zone).toMSecsSinceEpoch());
-    } else {
-        for (std::int64_t i = 0; i < count; ++i)
-            out.buckets.push_back(out.firstBucket + (offset + i) * kHourMs);
+    out.periods.reserve(std::size_t(count));
+    out.periodEnds.reserve(std::size_t(count));
+    for (std::int64_t i = 0; i < count; ++i) {
+        out.periods.push_back(walk.start(offset + i));
+        out.periodEnds.push_back(walk.start(offset + i + 1));
     }
-    if (!out.buckets.empty())
-        out.firstBucket = out.buckets.front();
+    if (!out.periods.empty())
+        out.firstBucket = out.periods.front();
     return out;
 }
 

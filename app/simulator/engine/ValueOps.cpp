@@ -108,6 +108,31 @@ int compareValues(const Value &a, const Value &b)
     return 0;
 }
 
+bool compare(Comparison op, const Value &a, const Value &b)
+{
+    if (op == Comparison::Eq)
+        return a == b;
+    if (op == Comparison::Ne)
+        return !(a == b);
+    const bool comparable = (a.isNumber() && b.isNumber()) || (a.isString() && b.isString())
+                            || (a.isBool() && b.isBool());
+    if (!comparable)
+        return false;
+    const int c = compareValues(a, b);
+    switch (op) {
+    case Comparison::Lt:
+        return c < 0;
+    case Comparison::Le:
+        return c <= 0;
+    case Comparison::Gt:
+        return c > 0;
+    case Comparison::Ge:
+        return c >= 0;
+    default:
+        return false;
+    }
+}
+
 std::size_t hashValue(const Value &v)
 {
     switch (v.type()) {

@@ -16,6 +16,16 @@ bool isTruthy(const Value &v);
  */
 int compareValues(const Value &a, const Value &b);
 
+/** The comparison operators of the expression language (also used by switch). */
+enum class Comparison { Eq, Ne, Lt, Le, Gt, Ge };
+
+/**
+ * a <op> b as expressions evaluate it: == and != hold between any two values (1 == 1.0, a missing
+ * field equals null); <, <=, > and >= hold only between two numbers, two strings (bytewise) or two
+ * booleans, and are false for anything else.
+ */
+bool compare(Comparison op, const Value &a, const Value &b);
+
 /** Hash consistent with operator== (1 and 1.0 hash alike; member order does not matter). */
 std::size_t hashValue(const Value &v);
 

@@ -10,14 +10,15 @@ namespace pendosim {
 
 namespace {
 
+// The texts are UTF-8 source literals (the help uses "…"), so they are decoded as UTF-8.
 QCommandLineOption option(const char *name, const char *description, const char *valueName = nullptr,
                           const char *defaultValue = nullptr)
 {
-    QCommandLineOption o(QString::fromLatin1(name), QString::fromLatin1(description));
+    QCommandLineOption o(QString::fromUtf8(name), QString::fromUtf8(description));
     if (valueName)
-        o.setValueName(QString::fromLatin1(valueName));
+        o.setValueName(QString::fromUtf8(valueName));
     if (defaultValue)
-        o.setDefaultValue(QString::fromLatin1(defaultValue));
+        o.setDefaultValue(QString::fromUtf8(defaultValue));
     return o;
 }
 
@@ -108,12 +109,15 @@ std::optional<SimOptions> parseSimOptions(const QStringList &args, std::int64_t 
                                     "file");
     const QCommandLineOption noServe(QStringLiteral("no-serve"),
                                      QStringLiteral("Exit after writing the exports instead of serving."));
+    const auto exitWithParent = option("exit-with-parent", "Exit when the process that started pendo-sim ends, "
+                                                           "however it ends (also when it is killed or crashes).");
     for (const auto &o : {port, regions, subscriptionRegion, key, readOnlyKey, seed, accounts, visitors, apps,
                           features, pages, guides, trackTypes, historyDays, timezone, now, lateHours, f429, f429Burst,
                           f500, f502, f503, fSlow, slowMs, fHang, fTruncate, fMalformed, faultPaths, exportCrm,
                           exportTruth})
         parser.addOption(o);
     parser.addOption(noServe);
+    parser.addOption(exitWithParent);
 
     if (!parser.parse(args)) {
         *message = parser.errorText();
@@ -199,6 +203,7 @@ std::optional<SimOptions> parseSimOptions(const QStringList &args, std::int64_t 
     out.exportCrmDir = parser.value(exportCrm);
     out.exportTruthFile = parser.value(exportTruth);
     out.serve = !parser.isSet(noServe);
+    out.exitWithParent = parser.isSet(exitWithParent);
     if (!error.isEmpty()) {
         *message = error;
         return std::nullopt;

@@ -20,6 +20,7 @@ struct SimOptions
     QString exportCrmDir;
     QString exportTruthFile;
     bool serve = true;
+    bool exitWithParent = false;
 };
 
 /**

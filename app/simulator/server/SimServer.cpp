@@ -314,6 +314,12 @@ void SimServer::dispatch(Exchange *exchange, const Call &call)
         }
         return sendList(exchange, list);
     }
+    if (first == QLatin1StringView("segment")) {
+        if (s.size() == 1)
+            return sendList(exchange, m_data->segmentObjects());
+        const auto object = s.size() == 2 ? m_data->segmentObject(toStd(s.at(1))) : std::nullopt;
+        return object ? sendJson(exchange, *object) : sendNotFound(exchange);
+    }
     if (first == QLatin1StringView("report")) {
         if (s.size() == 1)
             return sendList(exchange, m_data->reports());

@@ -42,6 +42,8 @@ public:
 
     std::map<std::string, std::vector<Value>> eventRows;
     std::map<std::string, std::vector<Value>> objectRows;
+    /** Segment id → the visitor ids in it. */
+    std::map<std::string, std::set<std::string>> segments;
     std::string failure;
 
     mutable std::vector<SourceRequest> requests;
@@ -88,6 +90,14 @@ public:
     std::optional<Value> account(const std::string &accountId) const override
     {
         return lookup("accounts", "accountId", accountId);
+    }
+
+    bool hasSegment(const std::string &segmentId) const override { return segments.count(segmentId) > 0; }
+
+    bool inSegment(const std::string &segmentId, const std::string &visitorId) const override
+    {
+        const auto it = segments.find(segmentId);
+        return it != segments.end() && it->second.count(visitorId) > 0;
     }
 
     std::vector<std::int64_t> appIds() const override { return {kDefaultApp, kOtherApp}; }

@@ -187,6 +187,13 @@ void TestSimExpression::evaluate_data()
     QTest::newRow("split index") << QByteArray(R"(split(name, " ")[1])") << QByteArray(R"("World")");
     QTest::newRow("nested calls") << QByteArray(R"(len(split(toLowerCase(name), "o")))") << QByteArray("3");
     QTest::newRow("nil literal") << QByteArray("nil") << QByteArray("null");
+    QTest::newRow("list") << QByteArray(R"(list("a", numEvents, nothing, 1 + 1))") << QByteArray(R"(["a",7,null,2])");
+    QTest::newRow("empty list") << QByteArray("list()") << QByteArray("[]");
+    QTest::newRow("membership with contains") << QByteArray(R"(contains(list("Acme", "Globex"), accountId))")
+                                              << QByteArray("true");
+    QTest::newRow("no membership with contains") << QByteArray(R"(contains(list(1, 2), numEvents))")
+                                                 << QByteArray("false");
+    QTest::newRow("in is a field name") << QByteArray("in") << QByteArray("null");
     QTest::newRow("whitespace everywhere") << QByteArray(" \t( numEvents\n>= 7 ) ") << QByteArray("true");
 }
 
@@ -213,11 +220,13 @@ void TestSimExpression::errors_data()
     QTest::addColumn<int>("column");
 
     QTest::newRow("dangling operator") << QByteArray("day >= 5 && )") << QByteArray("unexpected ')'") << 13;
-    QTest::newRow("in operator") << QByteArray(R"(appId in [1, 2])") << QByteArray("'in' operator is not supported")
-                                 << 7;
-    QTest::newRow("in at start") << QByteArray("in") << QByteArray("'in' operator is not supported") << 1;
-    QTest::newRow("in inside parens") << QByteArray(R"((pageId in ["a"]))")
-                                      << QByteArray("'in' operator is not supported") << 9;
+    // Pendo's expression language has no membership operator; `in` is just a name there.
+    QTest::newRow("in operator") << QByteArray(R"(appId in [1, 2])") << QByteArray("unexpected 'in'") << 7;
+    QTest::newRow("in inside parens") << QByteArray(R"((pageId in ["a"]))") << QByteArray("unexpected 'in'") << 9;
+    QTest::newRow("in after a list") << QByteArray(R"(list("a", "b") in pageId)") << QByteArray("unexpected 'in'")
+                                     << 16;
+    QTest::newRow("list arity") << (QByteArray("list(") + QByteArray("1,").repeated(1000) + "1)")
+                                << QByteArray("list() takes 0 to 1000 arguments") << 1;
     QTest::newRow("truncated") << QByteArray("day >= ") << QByteArray("unexpected end of expression") << 8;
     QTest::newRow("empty") << QByteArray("") << QByteArray("unexpected end of expression") << 1;
     QTest::newRow("unterminated string") << QByteArray(R"(id == "abc)") << QByteArray("unterminated string") << 7;

@@ -25,6 +25,8 @@ private slots:
 
     // Steps.
     void filterAndIdentified();
+    void identified_data();
+    void identified();
     void selectAndEval();
     void groupAggregators();
     void groupListFormAndDotKeys();
@@ -34,6 +36,18 @@ private slots:
     void countStage();
     void bulkExpand();
     void unwind();
+    void unwindPrefix();
+    void switchStep();
+    void unmarshal();
+    void segment();
+    void concatAndCountIf();
+    void fork();
+    void forkJoin();
+    void forkStopsEarly();
+    void merge();
+    void mergeInnerFailure();
+    void longerPeriods();
+    void iterativePeriods();
     void spawnJoin();
     void spawnStopsAtLimit();
     void streamingChunks();
@@ -142,6 +156,61 @@ void TestSimPipeline::filterAndIdentified()
     // A filter on a field the rows lack drops them all instead of failing.
     const Response missing = run(m_data, envelope("[" + src + R"j(,{"filter":"hour < 1724889600000"}])j"));
     EXPECT_RESULTS(missing, "[]");
+}
+
+void TestSimPipeline::identified_data()
+{
+    QTest::addColumn<QByteArray>("source");
+    QTest::addColumn<QByteArray>("form");
+    QTest::addColumn<QByteArray>("expected");
+
+    // featureEvents on 2026-03-08 hold v1 (twice), v2, the anonymous _PENDO_T_x1 (no account) and v3.
+    const QByteArray events = R"j({"featureEvents":{"appId":"expandAppIds(\"*\")"},
+        "timeSeries":{"period":"dayRange","first":"date(2026,3,8)","count":1}})j";
+    // visitors hold v3, a-visitor, v1, the anonymous _PENDO_T_anon, v4 (no account) and v2.
+    const QByteArray visitors = R"j({"visitors":null})j";
+    QTest::newRow("events, identified visitors") << events << QByteArray("visitorId")
+                                                 << QByteArray(R"(["v1","v1","v2","v3"])");
+    QTest::newRow("events, anonymous visitors") << events << QByteArray("!visitorId")
+                                                << QByteArray(R"(["_PENDO_T_x1"])");
+    QTest::newRow("events, with an account") << events << QByteArray("accountId")
+                                             << QByteArray(R"(["v1","v1","v2","v3"])");
+    QTest::newRow("events, without an account") << events << QByteArray("!accountId")
+                                                << QByteArray(R"(["_PENDO_T_x1"])");
+    QTest::newRow("visitors, identified") << visitors << QByteArray("visitorId")
+                                          << QByteArray(R"(["v3","a-visitor","v1","v4","v2"])");
+    QTest::newRow("visitors, anonymous") << visitors << QByteArray("!visitorId")
+                                         << QByteArray(R"(["_PENDO_T_anon"])");
+    QTest::newRow("visitors, with an account") << visitors << QByteArray("accountId")
+                                               << QByteArray(R"(["v3","a-visitor","v1","v2"])");
+    // An identified visitor without an account is among these too, not only the anonymous one.
+    QTest::newRow("visitors, without an account") << visitors << QByteArray("!accountId")
+                                                  << QByteArray(R"(["_PENDO_T_anon","v4"])");
+}
+
+void TestSimPipeline::identified()
+{
+    QFETCH(QByteArray, source);
+    QFETCH(QByteArray, form);
+    QFETCH(QByteArray, expected);
+    const std::string body = envelope(R"j([{"source":)j" + source.toStdString() + R"j(},{"identified":")j"
+                                      + form.toStdString() + R"j("},{"select":{"v":"visitorId"}}])j");
+    const Response r = run(m_data, body);
+    EXPECT_OK(r);
+    Array ids;
+    for (const auto &row : r.results())
+        ids.push_back(*row.find("v"));
+    QVERIFY2(Value(ids) == json(expected.toStdString()), Value(ids).toJson().c_str());
+
+    // A form and its negation split the rows between them, none lost and none twice.
+    const std::string negated = form.startsWith('!') ? form.mid(1).toStdString() : "!" + form.toStdString();
+    const Response other = run(m_data, envelope(R"j([{"source":)j" + source.toStdString()
+                                                + R"j(},{"identified":")j" + negated + R"j("},{"count":null}])j"));
+    const Response all = run(m_data, envelope(R"j([{"source":)j" + source.toStdString() + R"j(},{"count":null}])j"));
+    EXPECT_OK(other);
+    EXPECT_OK(all);
+    QCOMPARE(std::int64_t(ids.size()) + other.results().front().find("count")->toInt(),
+             all.results().front().find("count")->toInt());
 }
 
 void TestSimPipeline::selectAndEval()
@@ -357,6 +426,219 @@ void TestSimPipeline::unwind()
     const Response polls = run(m_data, envelope(R"j([{"source":{"guides":null}},{"filter":"id == 1"},
         {"unwind":{"field":"tags","index":"i"}},{"limit":1}])j"));
     EXPECT_RESULTS(polls, R"j([{"id":1,"tags":"x","i":0}])j");
+}
+
+void TestSimPipeline::unwindPrefix()
+{
+    m_data.objectRows["guides"] = {json(R"j({"id":1,"path":["a","b","c"]})j"), json(R"j({"id":2,"path":[]})j"),
+                                   json(R"j({"id":3,"path":"x"})j")};
+    const Response r = run(m_data, envelope(R"j([{"source":{"guides":null}},{"unwind":{"field":"path","index":"i",
+        "prefix":true,"keepEmpty":true}}])j"));
+    EXPECT_RESULTS(r, R"j([{"id":1,"path":["a"],"i":0},{"id":1,"path":["a","b"],"i":1},
+        {"id":1,"path":["a","b","c"],"i":2},{"id":2,"path":null,"i":null},{"id":3,"path":["x"],"i":0}])j");
+}
+
+void TestSimPipeline::switchStep()
+{
+    // The first case that holds wins; no case holding gives null; several outputs map at once.
+    const Response r = run(m_data, envelope(R"j([{"source":{"pages":null}},{"switch":{
+        "size":{"n":[{"value":"small","<":3},{"value":"large",">=":3}]},
+        "letter":{"k":[{"value":"A","==":"a"},{"value":"not A","!=":"a"}]},
+        "exact":{"d":[{"value":"half","==":0.5},{"value":"more",">":0.5},{"value":"never","<=":0}]}}},
+        {"select":{"n":"n","size":"size","letter":"letter","exact":"exact"}}])j"));
+    EXPECT_RESULTS(r, R"j([{"n":1,"size":"small","letter":"A","exact":"more"},
+        {"n":2,"size":"small","letter":"not A","exact":null},
+        {"n":3,"size":"large","letter":"A","exact":null},
+        {"n":null,"size":null,"letter":"A","exact":"half"},
+        {"n":4,"size":"large","letter":"not A","exact":null},
+        {"n":5,"size":"large","letter":"not A","exact":null}])j");
+
+    // The poll-response mapping of Pendo's NPS bodies: text values become numbers.
+    const Response polls = run(m_data, envelope(R"j([{"source":{"pollsSeenEver":{"guideId":"nps","pollId":"q2"}}},
+        {"switch":{"mood":{"response":[{"value":1,"==":"great"},{"value":0,"==":"meh"}]}}},
+        {"select":{"v":"visitorId","mood":"mood"}}])j"));
+    EXPECT_RESULTS(polls, R"j([{"v":"v1","mood":1},{"v":"v3","mood":0}])j");
+}
+
+void TestSimPipeline::unmarshal()
+{
+    m_data.objectRows["guides"] = {json(R"j({"id":1,"raw":"{\"a\":1,\"b\":[true]}"})j"),
+                                   json(R"j({"id":2,"raw":"[1,2"})j"), json(R"j({"id":3,"raw":{"kept":1}})j"),
+                                   json(R"j({"id":4})j")};
+    const Response r = run(m_data, envelope(R"j([{"source":{"guides":null}},
+        {"unmarshal":{"parsed":"raw","deep.value":"raw"}},
+        {"select":{"id":"id","parsed":"parsed","b":"deep.value.b"}}])j"));
+    EXPECT_RESULTS(r, R"j([{"id":1,"parsed":{"a":1,"b":[true]},"b":[true]},{"id":2,"parsed":null,"b":null},
+        {"id":3,"parsed":{"kept":1},"b":null},{"id":4,"parsed":null,"b":null}])j");
+}
+
+void TestSimPipeline::segment()
+{
+    m_data.segments["seg-1"] = {"v1", "v3"};
+    m_data.segments["empty"] = {};
+    const std::string src = R"j({"source":{"featureEvents":{"appId":[]},"timeSeries":{"period":"dayRange",
+        "first":"date(2026,3,8)","count":1}}})j";
+    const Response r = run(m_data, envelope("[" + src + R"j(,{"segment":{"id":"seg-1"}},
+        {"select":{"v":"visitorId"}}])j"));
+    EXPECT_RESULTS(r, R"j([{"v":"v1"},{"v":"v1"},{"v":"v3"}])j");
+
+    const Response none = run(m_data, envelope("[" + src + R"j(,{"segment":{"id":"empty"}}])j"));
+    EXPECT_RESULTS(none, "[]");
+
+    // Segments hold visitors: rows without a visitor (accounts) belong to none.
+    const Response accounts = run(m_data, envelope(R"j([{"source":{"accounts":null}},{"segment":{"id":"seg-1"}}])j"));
+    EXPECT_RESULTS(accounts, "[]");
+}
+
+void TestSimPipeline::concatAndCountIf()
+{
+    m_data.objectRows["guides"] = {json(R"j({"k":"a","tags":["x","y"],"v":"p"})j"),
+                                   json(R"j({"k":"a","tags":"z","v":"p"})j"),
+                                   json(R"j({"k":"a","tags":null,"v":"q"})j"),
+                                   json(R"j({"k":"b","tags":[],"v":"q"})j")};
+    const Response r = run(m_data, envelope(R"j([{"source":{"guides":null}},{"group":{"group":["k"],"fields":{
+        "all":{"concat":"tags"},"tagged":{"countIf":"!isEmpty(tags)"},
+        "distinctTagged":{"countIf":{"count":"v","if":"!isNull(tags)"}},
+        "rowsTagged":{"countIf":{"count":null,"if":"!isNull(tags)"}}}}}])j"));
+    EXPECT_RESULTS(r, R"j([{"k":"a","all":["x","y","z"],"tagged":2,"distinctTagged":1,"rowsTagged":2},
+        {"k":"b","all":[],"tagged":0,"distinctTagged":1,"rowsTagged":1}])j");
+}
+
+void TestSimPipeline::fork()
+{
+    // Every row goes into every branch; what the branches emit continues down the pipeline.
+    const Response r = run(m_data, envelope(R"j([{"source":{"pages":null}},{"filter":"!isNull(n)"},{"fork":[
+        [{"cat":null}],
+        [{"filter":"n > 3"},{"eval":{"big":"true"}}],
+        [{"reduce":{"total":{"sum":"n"}}}]]},
+        {"select":{"n":"n","big":"big","total":"total"}}])j"));
+    EXPECT_RESULTS(r, R"j([{"n":1,"big":null,"total":null},{"n":2,"big":null,"total":null},
+        {"n":3,"big":null,"total":null},{"n":4,"big":null,"total":null},{"n":4,"big":true,"total":null},
+        {"n":5,"big":null,"total":null},{"n":5,"big":true,"total":null},{"n":null,"big":null,"total":15}])j");
+}
+
+void TestSimPipeline::forkJoin()
+{
+    // Two views of the same rows, joined back per visitor.
+    const Response r = run(m_data, envelope(R"j([{"source":{"events":null,"timeSeries":{"period":"dayRange",
+        "first":"date(2026,3,8)","count":2}}},{"identified":"visitorId"},{"fork":[
+        [{"group":{"group":["visitorId"],"fields":{"events":{"sum":"numEvents"}}}}],
+        [{"filter":"day == )j" + num(kMar09) + R"j("},
+         {"group":{"group":["visitorId"],"fields":{"today":{"count":null}}}}]]},
+        {"join":{"fields":["visitorId"],"width":2}}])j"));
+    EXPECT_RESULTS(r, R"j([{"visitorId":"v1","events":20,"today":1}])j");
+}
+
+void TestSimPipeline::forkStopsEarly()
+{
+    for (int i = 0; i < 500; ++i)
+        m_data.objectRows["visitors"].push_back(json(("{\"visitorId\":\"bulk" + std::to_string(i) + "\"}").c_str()));
+    // Once every branch has what it wants, the scan stops.
+    const Response limited = run(m_data, envelope(R"j([{"source":{"visitors":null}},{"fork":[[{"limit":2}],
+        [{"limit":3}]]},{"select":{"v":"visitorId"}}])j"));
+    EXPECT_RESULTS(limited, R"j([{"v":"v3"},{"v":"v3"},{"v":"a-visitor"},{"v":"a-visitor"},{"v":"v1"}])j");
+    QCOMPARE(m_data.rowsScanned, std::int64_t(3));
+
+    m_data.rowsScanned = 0;
+    const Response after = run(m_data, envelope(R"j([{"source":{"visitors":null}},{"fork":[[{"cat":null}],
+        [{"cat":null}]]},{"limit":3},{"select":{"v":"visitorId"}}])j"));
+    EXPECT_RESULTS(after, R"j([{"v":"v3"},{"v":"v3"},{"v":"a-visitor"}])j");
+    QCOMPARE(m_data.rowsScanned, std::int64_t(2));
+}
+
+void TestSimPipeline::merge()
+{
+    const std::string src = R"j({"source":{"featureEvents":{"featureId":"f1"},"timeSeries":{"period":"dayRange",
+        "first":"date(2026,3,8)","count":1}}})j";
+    const Response mapped = run(m_data, envelope("[" + src + R"j(,{"merge":{"fields":["visitorId"],
+        "mappings":{"email":"metadata.agent.email","updated":"metadata.auto.lastupdated"},
+        "pipeline":[{"source":{"visitors":null}},{"cat":null}]}},
+        {"select":{"v":"visitorId","email":"email","updated":"updated"}}])j"));
+    // v1 matches (twice); the anonymous visitor has a visitor row without those fields.
+    EXPECT_RESULTS(mapped, R"j([{"v":"v1","email":"v1@acme.test","updated":null},
+        {"v":"v1","email":"v1@acme.test","updated":null},{"v":"_PENDO_T_x1","email":null,"updated":null}])j");
+
+    // Without mappings every field of the inner row is copied; rows without a match pass unchanged.
+    m_data.requests.clear();
+    const Response all = run(m_data, envelope(R"j([{"source":{"accounts":null}},{"merge":{"fields":["accountId"],
+        "pipeline":[{"source":{"pollsSeenEver":null}},{"select":{"accountId":"accountId","lastPoll":"pollId"}}]}},
+        {"select":{"a":"accountId","lastPoll":"lastPoll","tier":"metadata.custom.tier"}}])j"));
+    EXPECT_RESULTS(all, R"j([{"a":"acme","lastPoll":"q1","tier":"gold"},{"a":"globex","lastPoll":"q2","tier":null},
+        {"a":"initech","lastPoll":null,"tier":null},{"a":"umbrella","lastPoll":null,"tier":null}])j");
+    // The inner pipeline ran once, before the outer rows.
+    QCOMPARE(m_data.requests.size(), std::size_t(2));
+    QCOMPARE(m_data.requests[0].name, std::string("pollsSeenEver"));
+}
+
+void TestSimPipeline::mergeInnerFailure()
+{
+    m_data.failure = "the inner scan broke";
+    const Response r = run(m_data, envelope(R"j([{"source":{"accounts":null}},{"merge":{"fields":["accountId"],
+        "pipeline":[{"source":{"visitors":null}}]}}])j"));
+    QVERIFY(r.error);
+    QCOMPARE(r.error->status, 400);
+    QCOMPARE(r.error->body, m_data.failure);
+    QVERIFY(r.chunks.empty());
+}
+
+void TestSimPipeline::longerPeriods()
+{
+    addEvent(m_data, "featureEvents", kMar09 + 10 * kHour,
+             R"j({"visitorId":"v1","accountId":"acme","appId":-323232,"featureId":"f1","numEvents":2,"numMinutes":3,
+                 "server":"a"})j");
+    // Weeks start on Sunday: 2026-03-07 (a Saturday) closes the week of 03-01; 03-08 and 03-09 open the next.
+    const qint64 week1 = kMar08 - 7 * 24 * kHour; // 2026-03-01: both midnights are before the DST switch
+    const Response r = run(m_data, envelope(R"j([{"source":{"featureEvents":{"featureId":"f1"},
+        "timeSeries":{"period":"weekRange","first":"date(2026,3,1)","count":2}}},
+        {"select":{"v":"visitorId","week":"week","day":"day","server":"server","n":"numEvents","m":"numMinutes"}}])j"));
+    EXPECT_RESULTS(r, (R"j([{"v":"v1","week":)j" + num(week1) + R"j(,"day":null,"server":null,"n":3,"m":2},
+        {"v":"v1","week":)j" + num(kMar08) + R"j(,"day":null,"server":"a","n":7,"m":7},
+        {"v":"v1","week":)j" + num(kMar08) + R"j(,"day":null,"server":"b","n":1,"m":1},
+        {"v":"_PENDO_T_x1","week":)j" + num(kMar08) + R"j(,"day":null,"server":null,"n":4,"m":3},
+        {"v":"v2","week":)j" + num(kMar08) + R"j(,"day":null,"server":null,"n":7,"m":6}])j").c_str());
+    QCOMPARE(r.startTime(), week1);
+    // The provider was asked for the fourteen days.
+    QCOMPARE(m_data.lastRequest().buckets.size(), std::size_t(14));
+    QCOMPARE(int(m_data.lastRequest().period), int(pendosim::Period::Day));
+
+    const Response months = run(m_data, envelope(R"j([{"source":{"events":null,"timeSeries":{"period":"monthRange",
+        "first":"date(2026,2,15)","count":2}}},{"group":{"group":["month"],"fields":{"n":{"sum":"numEvents"},
+        "rows":{"count":null}}}}])j"));
+    EXPECT_RESULTS(months, (R"j([{"month":)j" + num(kFeb01) + R"j(,"n":2,"rows":2},{"month":)j"
+                            + num(week1) + R"j(,"n":27,"rows":5}])j").c_str());
+
+    // Row-level sources have no day to fold; their rows pass as they are.
+    const Response guides = run(m_data, envelope(R"j([{"source":{"guideEvents":null,"timeSeries":{
+        "period":"weekRange","first":"date(2026,3,8)","count":1}}},{"select":{"g":"guideId","week":"week"}}])j"));
+    EXPECT_RESULTS(guides, R"j([{"g":"gB","week":null},{"g":"gC","week":null},{"g":"gD","week":null}])j");
+}
+
+void TestSimPipeline::iterativePeriods()
+{
+    // Each day runs its own pipeline: the reduce answers once per day, even for a day with no rows.
+    const Response r = run(m_data, envelope(R"j([{"source":{"events":null,"timeSeries":{"period":"daily",
+        "first":"date(2026,3,7)","count":3}}},{"reduce":{"total":{"sum":"numEvents"},"rows":{"count":null}}}])j"));
+    EXPECT_RESULTS(r, R"j([{"total":0,"rows":0},{"total":19,"rows":4},{"total":8,"rows":1}])j");
+    QCOMPARE(r.startTime(), kMar07);
+    QCOMPARE(m_data.requests.size(), std::size_t(3));
+    QCOMPARE(m_data.requests[1].buckets, std::vector<std::int64_t>{kMar08});
+
+    // A limit applies within each period.
+    const Response limited = run(m_data, envelope(R"j([{"source":{"events":null,"timeSeries":{"period":"daily",
+        "first":"date(2026,3,7)","count":3}}},{"limit":1},{"select":{"v":"visitorId","day":"day"}}])j"));
+    EXPECT_RESULTS(limited, (R"j([{"v":"v1","day":)j" + num(kMar08) + R"j(},{"v":"v1","day":)j" + num(kMar09)
+                             + "}]").c_str());
+
+    // Weekly periods fold each week's days, one result set per week.
+    const Response weekly = run(m_data, envelope(R"j([{"source":{"events":null,"timeSeries":{"period":"weekly",
+        "first":"date(2026,2,15)","count":4}}},{"reduce":{"n":{"sum":"numEvents"},"first":{"min":"week"}}}])j"));
+    EXPECT_RESULTS(weekly, (R"j([{"n":1,"first":)j" + num(kFeb20 - 5 * 24 * kHour) + R"j(},{"n":0,"first":null},
+        {"n":0,"first":null},{"n":27,"first":)j" + num(kMar08) + "}]").c_str());
+
+    // No periods, no result sets.
+    const Response none = run(m_data, envelope(R"j([{"source":{"events":null,"timeSeries":{"period":"daily",
+        "first":"now()","count":0}}},{"reduce":{"n":{"sum":"numEvents"}}}])j"));
+    EXPECT_RESULTS(none, "[]");
 }
 
 void TestSimPipeline::spawnJoin()

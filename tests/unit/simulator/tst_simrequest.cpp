@@ -25,6 +25,8 @@ private slots:
     void rejected_data();
     void rejected();
     void unknownStepIsExact();
+    void stepsNotRunAnswerAsUnknown_data();
+    void stepsNotRunAnswerAsUnknown();
     void nothingRunsBeforeEverythingIsChecked();
     void providerFailure();
 
@@ -123,9 +125,9 @@ void TestSimRequest::rejected_data()
     QTest::newRow("event source without timeSeries") << p(R"j([{"source":{"featureEvents":{"featureId":"f1"}}}])j")
                                                      << QByteArray("source 'featureEvents' needs a timeSeries");
     QTest::newRow("bad params") << p(R"j([{"source":{"accounts":5}}])j") << QByteArray("must be an object or null");
-    QTest::newRow("bad period") << p(R"j([{"source":{"events":null,"timeSeries":{"period":"monthRange","first":"now()",
-        "count":1}}}])j")
-                                << QByteArray("unsupported timeSeries.period 'monthRange'");
+    QTest::newRow("bad period") << p(R"j([{"source":{"events":null,"timeSeries":{"period":"fortnightRange",
+        "first":"now()","count":1}}}])j")
+                                << QByteArray("unknown timeSeries.period 'fortnightRange'");
     QTest::newRow("bad appId") << p(R"j([{"source":{"accounts":{"appId":"everything"}}}])j")
                                << QByteArray("appId must be");
     QTest::newRow("bad appId in list") << p(R"j([{"source":{"accounts":{"appId":[1,"x"]}}}])j")
@@ -133,7 +135,7 @@ void TestSimRequest::rejected_data()
     QTest::newRow("malformed filter") << after(R"j({"filter":"day >= 5 && )"})j")
                                       << QByteArray(R"j(filter: unexpected ')' at column 13 in "day >= 5 && )")j");
     QTest::newRow("in operator") << after(R"j({"filter":"featureId in [\"f1\",\"f2\"]"})j")
-                                 << QByteArray("filter: the 'in' operator is not supported");
+                                 << QByteArray("filter: unexpected 'in' at column 11");
     QTest::newRow("filter not a string") << after(R"j({"filter":true})j") << QByteArray("filter must be an expression");
     QTest::newRow("select bad expression") << after(R"j({"select":{"x":"numEvents +"}})j")
                                            << QByteArray("select.x: unexpected end of expression at column 12");
@@ -145,7 +147,12 @@ void TestSimRequest::rejected_data()
     QTest::newRow("negative limit") << after(R"j({"limit":-1})j") << QByteArray("limit must be a whole number");
     QTest::newRow("string limit") << after(R"j({"limit":"10"})j") << QByteArray("limit must be a whole number");
     QTest::newRow("bad identified") << after(R"j({"identified":"pageId"})j")
-                                    << QByteArray("identified must be \"visitorId\" or \"accountId\"");
+                                    << QByteArray(R"(identified must be "visitorId", "accountId", "!visitorId" or )"
+                                                  R"("!accountId")");
+    QTest::newRow("identified negating another field") << after(R"j({"identified":"!pageId"})j")
+                                                       << QByteArray("identified must be");
+    QTest::newRow("identified twice negated") << after(R"j({"identified":"!!visitorId"})j")
+                                              << QByteArray("identified must be");
     QTest::newRow("unknown aggregator") << after(R"j({"group":{"group":["visitorId"],"fields":{"x":{"mode":"n"}}}})j")
                                         << QByteArray("group.fields.x: unknown aggregator 'mode'");
     QTest::newRow("two aggregators") << after(R"j({"group":{"group":["visitorId"],"fields":{"x":{"sum":"a",
@@ -166,9 +173,64 @@ void TestSimRequest::rejected_data()
                                      << QByteArray("each spawn branch must be a list");
     QTest::newRow("spawn branch bad") << p(R"j([{"spawn":[[{"source":{"accounts":null}}],[{"skip":1}]]}])j")
                                       << QByteArray("unknown step type 'skip'");
-    QTest::newRow("known but unsupported") << after(R"j({"merge":{"fields":["pageId"]}})j")
-                                           << QByteArray("step type 'merge' is not supported");
+    QTest::newRow("merge without pipeline") << after(R"j({"merge":{"fields":["pageId"]}})j")
+                                            << QByteArray("merge needs a pipeline");
     QTest::newRow("count bad") << after(R"j({"count":5})j") << QByteArray("count must be null or");
+
+    // The steps that came later: each argument form is checked before anything runs.
+    QTest::newRow("switch not an object") << after(R"j({"switch":["x"]})j") << QByteArray("switch must be an object");
+    QTest::newRow("switch without cases") << after(R"j({"switch":{"out":{"numEvents":[]}}})j")
+                                          << QByteArray("switch.out must name one field and its cases");
+    QTest::newRow("switch two fields") << after(R"j({"switch":{"out":{"a":[{"value":1,"==":1}],
+        "b":[{"value":1,"==":1}]}}})j")
+                                       << QByteArray("switch.out must name one field");
+    QTest::newRow("switch case without value") << after(R"j({"switch":{"out":{"numEvents":[{"==":1}]}}})j")
+                                               << QByteArray("each case is a value and one comparison");
+    QTest::newRow("switch case two comparisons")
+        << after(R"j({"switch":{"out":{"numEvents":[{"value":1,"<":1,">":0}]}}})j")
+        << QByteArray("each case is a value and one comparison");
+    QTest::newRow("switch unknown comparison") << after(R"j({"switch":{"out":{"numEvents":[{"value":1,"=~":1}]}}})j")
+                                               << QByteArray("switch.out: unknown comparison '=~'");
+    QTest::newRow("unmarshal not an object") << after(R"j({"unmarshal":"raw"})j")
+                                             << QByteArray("unmarshal must be an object");
+    QTest::newRow("unmarshal bad expression") << after(R"j({"unmarshal":{"x":"raw +"}})j")
+                                              << QByteArray("unmarshal.x: unexpected end");
+    QTest::newRow("segment without id") << after(R"j({"segment":{}})j") << QByteArray("segment needs the id");
+    QTest::newRow("segment unknown") << after(R"j({"segment":{"id":"nope"}})j")
+                                     << QByteArray("segment 'nope' not found");
+    QTest::newRow("fork not a list") << after(R"j({"fork":{"a":1}})j") << QByteArray("fork must be a list");
+    QTest::newRow("fork branch not a list") << after(R"j({"fork":[{"cat":null}]})j")
+                                            << QByteArray("each fork branch must be a list");
+    QTest::newRow("fork branch empty") << after(R"j({"fork":[[]]})j")
+                                       << QByteArray("a fork branch cannot be empty");
+    QTest::newRow("fork branch with a source") << after(R"j({"fork":[[{"source":{"accounts":null}}]]})j")
+                                               << QByteArray("a fork branch cannot contain a source step");
+    QTest::newRow("fork branch bad step") << after(R"j({"fork":[[{"cat":null}],[{"skip":1}]]})j")
+                                          << QByteArray("unknown step type 'skip'");
+    QTest::newRow("merge not an object") << after(R"j({"merge":[]})j") << QByteArray("merge must be an object");
+    QTest::newRow("merge without fields") << after(R"j({"merge":{"pipeline":[{"source":{"accounts":null}}]}})j")
+                                          << QByteArray("merge needs fields");
+    QTest::newRow("merge bad mappings") << after(R"j({"merge":{"fields":["accountId"],"mappings":{"x":1},
+        "pipeline":[{"source":{"accounts":null}}]}})j")
+                                        << QByteArray("merge.mappings must be an object");
+    QTest::newRow("merge inner pipeline bad") << after(R"j({"merge":{"fields":["accountId"],
+        "pipeline":[{"source":{"accounts":null}},{"skip":1}]}})j")
+                                              << QByteArray("unknown step type 'skip'");
+    QTest::newRow("merge inner pipeline without source")
+        << after(R"j({"merge":{"fields":["accountId"],"pipeline":[{"limit":1}]}})j")
+        << QByteArray("must begin with a source step, not 'limit'");
+    QTest::newRow("unwind prefix not a flag") << after(R"j({"unwind":{"field":"x","prefix":"yes"}})j")
+                                              << QByteArray("unwind.prefix must be true or false");
+    QTest::newRow("countIf object without if") << after(R"j({"reduce":{"x":{"countIf":{"count":"visitorId"}}}})j")
+                                               << QByteArray("reduce.x: countIf takes a condition or");
+    QTest::newRow("iterative period in spawn")
+        << p(R"j([{"spawn":[[{"source":{"events":null,
+            "timeSeries":{"period":"daily","first":"now()","count":-2}}}]]}])j")
+        << QByteArray("iterative timeSeries periods (daily, hourly, weekly, monthly) can be used only in the source");
+    QTest::newRow("iterative period in merge")
+        << after(R"j({"merge":{"fields":["visitorId"],"pipeline":[{"source":{"events":null,
+            "timeSeries":{"period":"weekly","first":"now()","count":1}}}]}})j")
+        << QByteArray("iterative timeSeries periods");
 }
 
 void TestSimRequest::rejected()
@@ -182,6 +244,9 @@ void TestSimRequest::rejected()
     QVERIFY2(QByteArray::fromStdString(r.error->body).contains(message), r.error->body.c_str());
     QVERIFY(r.chunks.empty());
     QVERIFY(m_data.requests.empty());
+    // Every refusal speaks of the request, never of the simulator's limits.
+    QVERIFY2(!QByteArray::fromStdString(r.error->body).contains("simulator"), r.error->body.c_str());
+    QVERIFY2(!QByteArray::fromStdString(r.error->body).contains("not supported"), r.error->body.c_str());
 }
 
 void TestSimRequest::unknownStepIsExact()
@@ -195,6 +260,26 @@ void TestSimRequest::unknownStepIsExact()
     const Response other = run(m_data, envelope(R"j([{"source":{"visitors":null}},{"frobnicate":null}])j"));
     QVERIFY(other.error);
     QCOMPARE(other.error->body, std::string("unknown step type 'frobnicate'"));
+}
+
+void TestSimRequest::stepsNotRunAnswerAsUnknown_data()
+{
+    QTest::addColumn<QByteArray>("step");
+    // Steps whose output no public source describes: answered as Pendo answers any step it does not run.
+    for (const char *step : {"pes", "treeify", "accumulate", "compute", "sessionReplays", "useMarshaller"})
+        QTest::newRow(step) << QByteArray(step);
+}
+
+void TestSimRequest::stepsNotRunAnswerAsUnknown()
+{
+    QFETCH(QByteArray, step);
+    const Response r = run(m_data, envelope(R"j([{"source":{"visitors":null}},{")j" + step.toStdString()
+                                            + R"j(":{"appId":-323232}}])j"));
+    QVERIFY(r.error);
+    QCOMPARE(r.error->status, 400);
+    QCOMPARE(r.error->contentType, std::string("text/plain; charset=utf-8"));
+    QCOMPARE(QByteArray::fromStdString(r.error->body), "unknown step type '" + step + "'");
+    QVERIFY(m_data.requests.empty());
 }
 
 void TestSimRequest::nothingRunsBeforeEverythingIsChecked()

@@ -39,6 +39,16 @@ QList<qint64> days(qint64 from, int count)
     return out;
 }
 
+qint64 midnight(int year, int month, int day)
+{
+    return QDate(year, month, day).startOfDay(QTimeZone(QByteArray("America/New_York"))).toMSecsSinceEpoch();
+}
+
+QList<qint64> toList(const std::vector<std::int64_t> &v)
+{
+    return QList<qint64>(v.begin(), v.end());
+}
+
 QList<qint64> hours(qint64 from, int count)
 {
     QList<qint64> out;
@@ -59,6 +69,10 @@ private slots:
     void buckets_data();
     void buckets();
     void dstDayLengths();
+    void longerPeriods_data();
+    void longerPeriods();
+    void iterativePeriods_data();
+    void iterativePeriods();
     void rejected_data();
     void rejected();
 
@@ -164,11 +178,11 @@ void TestSimTimeSeries::buckets()
     QFETCH(qint64, startTime);
     try {
         const ResolvedTimeSeries resolved = resolveTimeSeries(json(spec.toStdString()), m_context);
-        QCOMPARE(int(resolved.period), period);
-        QList<qint64> actual;
-        for (const auto b : resolved.buckets)
-            actual << b;
-        QCOMPARE(actual, expected);
+        QCOMPARE(int(resolved.providerPeriod()), period);
+        QVERIFY(!resolved.iterative);
+        QCOMPARE(toList(resolved.periods), expected);
+        // Day and hour periods are what the provider is asked for, one bucket each.
+        QCOMPARE(toList(resolved.providerBuckets(m_context.timeZone, 0, resolved.periods.size())), expected);
         QCOMPARE(resolved.firstBucket, startTime);
     } catch (const EngineError &e) {
         QFAIL(e.message.c_str());
@@ -179,16 +193,98 @@ void TestSimTimeSeries::dstDayLengths()
 {
     const auto spring = resolveTimeSeries(json(R"j({"period":"dayRange","first":"date(2026,3,7)","count":3})j"),
                                           m_context);
-    QCOMPARE(spring.buckets.size(), std::size_t(3));
-    QCOMPARE(spring.buckets[1] - spring.buckets[0], 24 * kHour);
-    QCOMPARE(spring.buckets[2] - spring.buckets[1], 23 * kHour); // 2026-03-08
+    QCOMPARE(spring.periods.size(), std::size_t(3));
+    QCOMPARE(spring.periods[1] - spring.periods[0], 24 * kHour);
+    QCOMPARE(spring.periods[2] - spring.periods[1], 23 * kHour); // 2026-03-08
+    QCOMPARE(spring.periodEnds[1], spring.periods[2]);
+    QCOMPARE(spring.periodEnds[2] - spring.periods[2], 24 * kHour);
     const auto fall = resolveTimeSeries(json(R"j({"period":"dayRange","first":"date(2026,10,31)","count":3})j"),
                                         m_context);
-    QCOMPARE(fall.buckets[1] - fall.buckets[0], 24 * kHour);
-    QCOMPARE(fall.buckets[2] - fall.buckets[1], 25 * kHour); // 2026-11-01
+    QCOMPARE(fall.periods[1] - fall.periods[0], 24 * kHour);
+    QCOMPARE(fall.periods[2] - fall.periods[1], 25 * kHour); // 2026-11-01
     // Buckets are never UTC midnights here.
-    for (const auto b : spring.buckets)
+    for (const auto b : spring.periods)
         QVERIFY(b % kDay != 0);
+}
+
+void TestSimTimeSeries::longerPeriods_data()
+{
+    QTest::addColumn<QByteArray>("spec");
+    QTest::addColumn<QByteArray>("field");
+    QTest::addColumn<QList<qint64>>("periods");
+    QTest::addColumn<qint64>("end");
+
+    // 2026-03-09 is a Monday; weeks start on Sunday, so this week began on 2026-03-08.
+    QTest::newRow("this week") << QByteArray(R"j({"period":"weekRange","first":"now()","count":1})j")
+                               << QByteArray("week") << QList<qint64>{kMar08} << midnight(2026, 3, 15);
+    QTest::newRow("two weeks before this one")
+        << QByteArray(R"j({"period":"weekRange","first":"now()","count":-2})j") << QByteArray("week")
+        << QList<qint64>{midnight(2026, 2, 22), midnight(2026, 3, 1)} << kMar08;
+    QTest::newRow("months from mid-month") << QByteArray(R"j({"period":"monthRange","first":"date(2026,2,15)",
+        "count":2})j") << QByteArray("month")
+                                           << QList<qint64>{midnight(2026, 2, 1), midnight(2026, 3, 1)}
+                                           << midnight(2026, 4, 1);
+    QTest::newRow("months, last exclusive")
+        << QByteArray(R"j({"period":"monthRange","first":"date(2026,1,10)","last":"date(2026,3,1)"})j")
+        << QByteArray("month") << QList<qint64>{midnight(2026, 1, 1), midnight(2026, 2, 1)} << midnight(2026, 3, 1);
+    QTest::newRow("last quarter") << QByteArray(R"j({"period":"quarterRange","first":"now()","count":-1})j")
+                                  << QByteArray("quarter") << QList<qint64>{midnight(2025, 10, 1)}
+                                  << midnight(2026, 1, 1);
+}
+
+void TestSimTimeSeries::longerPeriods()
+{
+    QFETCH(QByteArray, spec);
+    QFETCH(QByteArray, field);
+    QFETCH(QList<qint64>, periods);
+    QFETCH(qint64, end);
+    const ResolvedTimeSeries resolved = resolveTimeSeries(json(spec.toStdString()), m_context);
+    QVERIFY(!resolved.iterative);
+    QCOMPARE(QByteArray(resolved.field().data(), qsizetype(resolved.field().size())), field);
+    QCOMPARE(toList(resolved.periods), periods);
+    QCOMPARE(resolved.periodEnds.back(), end);
+    QCOMPARE(resolved.firstBucket, periods.front());
+    // The provider is asked for every day of those periods, DST days included.
+    QCOMPARE(int(resolved.providerPeriod()), int(Period::Day));
+    const QList<qint64> buckets = toList(resolved.providerBuckets(m_context.timeZone, 0, resolved.periods.size()));
+    const QTimeZone zone(QByteArray("America/New_York"));
+    const int dayCount = int(QDateTime::fromMSecsSinceEpoch(periods.front(), zone).date().daysTo(
+        QDateTime::fromMSecsSinceEpoch(end, zone).date()));
+    QCOMPARE(buckets, days(periods.front(), dayCount));
+    QCOMPARE(buckets.front(), periods.front());
+}
+
+void TestSimTimeSeries::iterativePeriods_data()
+{
+    QTest::addColumn<QByteArray>("spec");
+    QTest::addColumn<QByteArray>("field");
+    QTest::addColumn<QList<qint64>>("periods");
+    QTest::addColumn<QList<qint64>>("secondPeriodBuckets");
+
+    QTest::newRow("daily") << QByteArray(R"j({"period":"daily","first":"now()","count":-3})j") << QByteArray("day")
+                           << QList<qint64>{kMar06, kMar07, kMar08} << QList<qint64>{kMar07};
+    QTest::newRow("hourly") << QByteArray(R"j({"period":"hourly","first":"date(2026,3,8)","count":2})j")
+                            << QByteArray("hour") << hours(kMar08, 2) << QList<qint64>{kMar08 + kHour};
+    QTest::newRow("weekly") << QByteArray(R"j({"period":"weekly","first":"date(2026,3,1)","count":2})j")
+                            << QByteArray("week") << QList<qint64>{midnight(2026, 3, 1), kMar08} << days(kMar08, 7);
+    QTest::newRow("monthly") << QByteArray(R"j({"period":"monthly","first":"date(2026,1,31)","last":"now()"})j")
+                             << QByteArray("month")
+                             << QList<qint64>{midnight(2026, 1, 1), midnight(2026, 2, 1), midnight(2026, 3, 1)}
+                             << days(midnight(2026, 2, 1), 28);
+}
+
+void TestSimTimeSeries::iterativePeriods()
+{
+    QFETCH(QByteArray, spec);
+    QFETCH(QByteArray, field);
+    QFETCH(QList<qint64>, periods);
+    QFETCH(QList<qint64>, secondPeriodBuckets);
+    const ResolvedTimeSeries resolved = resolveTimeSeries(json(spec.toStdString()), m_context);
+    QVERIFY(resolved.iterative);
+    QCOMPARE(QByteArray(resolved.field().data(), qsizetype(resolved.field().size())), field);
+    QCOMPARE(toList(resolved.periods), periods);
+    QCOMPARE(toList(resolved.providerBuckets(m_context.timeZone, 1, 2)), secondPeriodBuckets);
+    QCOMPARE(resolved.firstBucket, periods.front());
 }
 
 void TestSimTimeSeries::rejected_data()
@@ -199,10 +295,15 @@ void TestSimTimeSeries::rejected_data()
     QTest::newRow("not an object") << QByteArray("[1]") << QByteArray("timeSeries must be an object");
     QTest::newRow("no period") << QByteArray(R"j({"first":"now()","count":1})j")
                                << QByteArray("timeSeries.period is required");
-    QTest::newRow("weekRange") << QByteArray(R"j({"period":"weekRange","first":"now()","count":1})j")
-                               << QByteArray("unsupported timeSeries.period 'weekRange'");
-    QTest::newRow("daily") << QByteArray(R"j({"period":"daily","first":"now()","count":1})j")
-                           << QByteArray("unsupported timeSeries.period 'daily'");
+    QTest::newRow("unknown period") << QByteArray(R"j({"period":"fortnightly","first":"now()","count":1})j")
+                                    << QByteArray("unknown timeSeries.period 'fortnightly'");
+    QTest::newRow("period not a string") << QByteArray(R"j({"period":7,"first":"now()","count":1})j")
+                                         << QByteArray("timeSeries.period is required");
+    QTest::newRow("too many weeks") << QByteArray(R"j({"period":"weekRange","first":"now()","count":1000})j")
+                                    << QByteArray("timeSeries spans 1000 weeks; one request may cover at most 522");
+    QTest::newRow("too many months by last")
+        << QByteArray(R"j({"period":"monthly","first":"date(2000,1,1)","last":"now()"})j")
+        << QByteArray("one request may cover at most 122");
     QTest::newRow("no first") << QByteArray(R"j({"period":"dayRange","count":1})j")
                               << QByteArray("timeSeries.first is required");
     QTest::newRow("both count and last") << QByteArray(R"j({"period":"dayRange","first":"now()","count":1,
