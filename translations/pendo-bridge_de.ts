@@ -91,10 +91,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows: %1. The columns were inferred from them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Pendo refused the pipeline: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -128,6 +124,10 @@
     </message>
     <message>
         <source>“%1” is mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows: %L1. The columns were inferred from them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -201,11 +201,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read %1 features, %2 pages, %3 guides, %4 track events and %5 reports in %6 apps.</source>
+        <source>Read %L1 features, %L2 pages, %L3 guides, %L4 track events and %L5 reports in %L6 apps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pendo knows %1 accounts and %2 visitors. Next: how they match your customers.</source>
+        <source>Pendo knows %L1 accounts and %L2 visitors. Next: how they match your customers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -241,6 +241,10 @@
     </message>
     <message>
         <source>Writing the catalog to the workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading apps…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -647,10 +651,6 @@ Exit codes:
 <context>
     <name>CsImporter</name>
     <message>
-        <source>Cannot open the workspace: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot read the workspace: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,7 +683,7 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The workspace refused the import (%1). Nothing was imported; the workspace is as it was before.</source>
+        <source>The workspace refused the import: %1. Nothing was imported; the workspace is as it was before.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -712,11 +712,7 @@ Exit codes:
 <context>
     <name>Database</name>
     <message>
-        <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the workspace %1: %2</source>
+        <source>the folder %1 cannot be created</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -758,12 +754,6 @@ Exit codes:
     </message>
     <message>
         <source>Pendo Bridge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The workspace cannot be opened.
-
-%1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -932,26 +922,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows checked: %1. All are valid and ready to import.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 of %2 rows have problems. Fix the file or the mapping, or skip the invalid rows; nothing has been written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Further problems not listed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported: %1 new, %2 updated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid rows skipped: %1; they are in %2 with the reason for each.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The import was canceled. Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -969,6 +939,26 @@ Exit codes:
     </message>
     <message>
         <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows checked: %L1. All are valid and ready to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 of %L2 rows have problems. Fix the file or the mapping, or skip the invalid rows; nothing has been written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Further problems not listed: %L1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: %L1 new, %L2 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid rows skipped: %L1; they are in %2 with the reason for each.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1279,23 +1269,11 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Matching rules edited</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The matching rules could not be saved: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Matching rules saved as configuration version %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No stored integration key: use Pendo → Connect to Pendo… first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1311,19 +1289,27 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The workspace cannot record the region: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connected to Pendo. The key is in the system keychain.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key works but could not be stored: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Region addresses ignored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo: %1 (key kept until you quit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep for This Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Pendo. The key is kept until you quit Pendo Bridge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Pendo, but the key was not kept: you will be asked for it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1335,6 +1321,14 @@ Exit codes:
     </message>
     <message>
         <source>Cannot read the Pendo apps: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1817,19 +1811,15 @@ Exit codes:
 <context>
     <name>Migrations</name>
     <message>
-        <source>This workspace was written by a newer version of Pendo Bridge (schema version %1; this version knows up to %2). Update Pendo Bridge to open it, or choose another workspace.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cannot read the migration %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Upgrading the workspace to schema version %1 failed: %2</source>
+        <source>upgrading to schema version %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot record schema version %1: %2</source>
+        <source>cannot record schema version %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2160,11 +2150,11 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Records: %1</source>
+        <source>Records: %L1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Records: %1 of %2</source>
+        <source>Records: %L1 of %L2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2376,10 +2366,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rows in the report: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The preview failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2405,6 +2391,10 @@ Exit codes:
     </message>
     <message>
         <source>“%1” is mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows in the report: %L1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2467,6 +2457,57 @@ Exit codes:
     <name>SetupWizard</name>
     <message>
         <source>Set up Pendo Bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreError</name>
+    <message>
+        <source>schema version %1; this version of Pendo Bridge knows up to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another program is writing to it and did not finish in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file or its folder is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not a Pendo Bridge workspace, or it is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was written by a newer version of Pendo Bridge; update Pendo Bridge to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be opened (check that its folder exists and that you may read it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the change was canceled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database refused the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to the workspace %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2593,7 +2634,7 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 of %2 selected — %3.</source>
+        <source>%L1 of %L2 selected — %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2743,6 +2784,44 @@ Exit codes:
     </message>
     <message>
         <source>record %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceSession</name>
+    <message>
+        <source>No stored integration key: use Pendo → Connect to Pendo… first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected to Pendo yet: use Pendo → Connect to Pendo… first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace cannot record the region: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to Pendo. The key is in the system keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no keychain to keep the integration key safely, so Pendo Bridge cannot remember it after you close the app. You can keep it for this session only: you will be asked for it again next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key works but could not be stored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching rules edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWriter</name>
+    <message>
+        <source>the workspace is closing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

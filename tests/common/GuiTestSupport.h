@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QString>
 #include <QTest>
 #include <QWidget>
@@ -16,4 +18,32 @@ T *requireChild(QObject *parent, const QString &name, const char *file = __built
         return found;
     QTest::qFail(qPrintable(QStringLiteral("no child widget named '%1'").arg(name)), file, line);
     return new T; // leaked on purpose: it only exists after a failure
+}
+
+/**
+ * With BRIDGE_SCREENSHOT_DIR set, saves a picture of the window that holds `widget` as NAME.png,
+ * so a person can look at what a test step shows.
+ */
+inline void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("BRIDGE_SCREENSHOT_DIR");
+    if (dir.isEmpty() || !widget)
+        return;
+    QDir().mkpath(dir);
+    // Let queued shows and layout requests settle, so the picture is what a user would see.
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+    }
+    widget->window()->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+inline void saveScreenshot(QWidget &widget, const char *name)
+{
+    saveScreenshot(&widget, QString::fromUtf8(name));
+}
+
+inline void saveScreenshot(QWidget *widget, const char *name)
+{
+    saveScreenshot(widget, QString::fromUtf8(name));
 }

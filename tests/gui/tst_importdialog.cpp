@@ -28,13 +28,6 @@ class TestImportDialog : public QObject
         Q_EMIT combo->activated(index); // what a user's pick emits
     }
 
-    /** With BRIDGE_SCREENSHOT_DIR set, saves what the dialog looks like at this step for a human to review. */
-    static void snapshot(QWidget &widget, const char *name)
-    {
-        const QString dir = qEnvironmentVariable("BRIDGE_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            widget.grab().save(dir + u'/' + QLatin1String(name) + QStringLiteral(".png"));
-    }
 
     static QString summary(ImportDialog &dialog)
     {
@@ -72,7 +65,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(summary(dialog).contains(QStringLiteral("Rows checked: 2. All are valid")), 5000);
         QVERIFY(importButton->isEnabled());
         QVERIFY(preview->model()->headerData(1, Qt::Horizontal).toString().contains(QStringLiteral("Name")));
-        snapshot(dialog, "import-dialog-mapped");
+        saveScreenshot(dialog, "import-dialog-mapped");
         QCOMPARE(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM accounts")).toInt(), 0);
 
         QSignalSpy finished(&dialog, &ImportDialog::importFinished);
@@ -108,7 +101,7 @@ private Q_SLOTS:
                  qPrintable(issues->item(0)->text()));
         QVERIFY(issues->item(1)->text().startsWith(QStringLiteral("line 4, column 'name': missing Name")));
         QVERIFY(summary(dialog).contains(QStringLiteral("2 of 3 rows have problems")));
-        snapshot(dialog, "import-dialog-errors");
+        saveScreenshot(dialog, "import-dialog-errors");
         QVERIFY(!importButton->isEnabled());
 
         skip->setChecked(true);

@@ -149,6 +149,7 @@ private Q_SLOTS:
         QVERIFY2(box->text().contains(QStringLiteral("this session only")), qPrintable(box->text()));
         QVERIFY2(!box->text().contains(QStringLiteral("PENDO_INTEGRATION_KEY")), qPrintable(box->text()));
         QVERIFY(!box->text().contains(QStringLiteral("environment")));
+        saveScreenshot(box, "main-session-key");
         auto *keepButton = box->findChild<QPushButton *>(QStringLiteral("keepForSessionPushButton"));
         QVERIFY(keepButton);
         QAbstractButton *other = nullptr;

@@ -29,12 +29,6 @@ class TestSetupFlow : public QObject
 {
     Q_OBJECT
 
-    static void snapshot(QWidget *widget, const char *name)
-    {
-        const QString dir = qEnvironmentVariable("BRIDGE_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            widget->window()->grab().save(dir + u'/' + QLatin1String(name) + QStringLiteral(".png"));
-    }
 
     std::unique_ptr<SimProcess> m_sim;
     QTemporaryDir m_crm;
@@ -78,14 +72,14 @@ private Q_SLOTS:
         // Region: detection finds the EU listener.
         QTest::mouseClick(requireChild<QPushButton>(wizard, QStringLiteral("detectPushButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 20000);
-        snapshot(wizard, "flow-1-region-detected");
+        saveScreenshot(wizard, "flow-1-region-detected");
         wizard->next();
         QCOMPARE(wizard->currentId(), int(SetupWizard::CatalogPageId));
         QCOMPARE(wizard->setupResult().regionKey, QStringLiteral("eu"));
 
         // Catalog and identities are read from Pendo.
         QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), 30000);
-        snapshot(wizard, "flow-2-catalog");
+        saveScreenshot(wizard, "flow-2-catalog");
         QVERIFY(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_catalog_items WHERE kind = 'feature'")).toInt() > 0);
         QCOMPARE(ws.scalar(QStringLiteral("SELECT COUNT(*) FROM pendo_accounts")).toInt(), 40);
         // Apps are listed with the names Pendo gives them, for every list that shows an app.
@@ -99,14 +93,14 @@ private Q_SLOTS:
         QVERIFY(matching);
         QTRY_VERIFY_WITH_TIMEOUT(matching->controller().preview().accounts.total() == 40, 20000);
         QVERIFY(matching->controller().preview().accounts.matched > 30);
-        snapshot(wizard, "flow-3-matching");
+        saveScreenshot(wizard, "flow-3-matching");
 
         // Mappings: defaults are saved as a configuration version when leaving the page.
         wizard->next();
         QCOMPARE(wizard->currentId(), int(SetupWizard::MappingPageId));
         // The matching rules are saved by the writer without blocking the window.
         QTRY_VERIFY_WITH_TIMEOUT(ConfigStore(ws.database()).currentVersion() >= 1, 10000);
-        snapshot(wizard, "flow-4-mapping");
+        saveScreenshot(wizard, "flow-4-mapping");
         QSignalSpy finished(&window, &MainWindow::setupFinished);
         wizard->button(QWizard::FinishButton)->click();
         QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);

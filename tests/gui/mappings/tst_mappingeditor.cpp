@@ -103,12 +103,6 @@ class TestMappingEditor : public QObject
 {
     Q_OBJECT
 
-    static void snapshot(QWidget &widget, const char *name)
-    {
-        const QString dir = qEnvironmentVariable("BRIDGE_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            widget.grab().save(dir + u'/' + QLatin1String(name) + QStringLiteral(".png"));
-    }
 
     template<typename T>
     static T *child(QWidget *parent, const QString &name, const char *file = __builtin_FILE(),
@@ -215,7 +209,7 @@ private Q_SLOTS:
         QTRY_COMPARE(loaded.count(), 1);
         auto *version = child<QLabel>(&dialog, QStringLiteral("versionLabel"));
         QVERIFY(version->text().contains(QStringLiteral("not saved yet")));
-        snapshot(dialog, "mapping-features-defaults");
+        saveScreenshot(dialog, "mapping-features-defaults");
 
         QWidget *features = panel(editor, MappingEditor::FeaturesSection);
         QCOMPARE(features->objectName(), QStringLiteral("featuresPanelWidget"));
@@ -238,7 +232,7 @@ private Q_SLOTS:
         QCOMPARE(table->model()->rowCount(), 2);
         apps->setCurrentIndex(0);
         QVERIFY(version->text().contains(QStringLiteral("unsaved changes")));
-        snapshot(dialog, "mapping-features-core-only");
+        saveScreenshot(dialog, "mapping-features-core-only");
 
         QWidget *pages = panel(editor, MappingEditor::PagesSection);
         QVERIFY(setChecked(child<QTableView>(pages, QStringLiteral("itemsTableView")), QStringLiteral("Settings"), false));
@@ -255,12 +249,12 @@ private Q_SLOTS:
         stickiness->setCurrentIndex(stickiness->findData(int(Stickiness::WauMau)));
         child<QRadioButton>(pes, QStringLiteral("chosenCoreEventsRadioButton"))->click();
         QVERIFY(setChecked(child<QTableView>(pes, QStringLiteral("eventsTableView")), QStringLiteral("Export CSV"), true));
-        snapshot(dialog, "mapping-pes");
+        saveScreenshot(dialog, "mapping-pes");
 
         QWidget *firstValue = panel(editor, MappingEditor::FirstValueSection);
         QVERIFY(setChecked(child<QTableView>(firstValue, QStringLiteral("eventsTableView")), QStringLiteral("Invite Teammate"),
                            true));
-        snapshot(dialog, "mapping-first-value");
+        saveScreenshot(dialog, "mapping-first-value");
 
         QTest::mouseClick(child<QPushButton>(&dialog, QStringLiteral("savePushButton")), Qt::LeftButton);
         // Saved through the workspace writer: the label follows once it is committed.
@@ -311,7 +305,7 @@ private Q_SLOTS:
         QSignalSpy loaded(&page->editor().controller(), &MappingController::loaded);
         QTRY_COMPARE(loaded.count(), 1);
         page->editor().controller().selectCoreOnly(StreamKind::Pages);
-        snapshot(wizard, "mapping-wizard-page");
+        saveScreenshot(wizard, "mapping-wizard-page");
         wizard.next();
         // The save is queued to the workspace writer; the page moves on once it is committed.
         QTRY_VERIFY(wizard.currentPage() != page);
@@ -370,7 +364,7 @@ private Q_SLOTS:
         QCOMPARE(editor.controller().config().reports.size(), 1);
         QCOMPARE(editor.controller().config().reports.first().idColumn, QStringLiteral("visitor_id"));
         QCOMPARE(editor.controller().config().reports.first().object, CsObject::Contact);
-        snapshot(dialog, "mapping-reports");
+        saveScreenshot(dialog, "mapping-reports");
 
         // Aggregations: an invalid pipeline is reported as you type; a valid one runs for one day and account.
         QWidget *aggregations = panel(editor, MappingEditor::AggregationsSection);
@@ -380,7 +374,7 @@ private Q_SLOTS:
         const QString good = pipeline->toPlainText();
         pipeline->setPlainText(QStringLiteral("[{\"source\": {\"accounts\": null}}]"));
         QVERIFY2(validation->text().contains(QStringLiteral("not an event source")), qPrintable(validation->text()));
-        snapshot(dialog, "mapping-aggregation-invalid");
+        saveScreenshot(dialog, "mapping-aggregation-invalid");
         pipeline->setPlainText(good);
         QVERIFY(validation->text().contains(QStringLiteral("valid")));
         QVERIFY(!runButton->isEnabled()); // no account yet
@@ -425,7 +419,7 @@ private Q_SLOTS:
         for (const ValueColumn &value : mapping.values)
             values << value.column;
         QCOMPARE(values, QStringList({QStringLiteral("activeUsers"), QStringLiteral("featureClicks")}));
-        snapshot(dialog, "mapping-aggregation-dry-run");
+        saveScreenshot(dialog, "mapping-aggregation-dry-run");
 
         QSignalSpy saved(&editor.controller(), &MappingController::saved);
         dialog.save();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "GuiTestSupport.h"
 #include "TestSupport.h"
 
 #include "store/CsImporter.h"
@@ -101,17 +102,3 @@ private:
     }
 };
 
-/** Saves a picture of `widget` when BRIDGE_SCREENSHOT_DIR is set (to look at the layout). */
-inline void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("BRIDGE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QDir().mkpath(dir);
-    // Let queued shows and layout requests settle, so the picture is what a user would see.
-    for (int i = 0; i < 3; ++i) {
-        QCoreApplication::sendPostedEvents();
-        QCoreApplication::processEvents();
-    }
-    widget->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
-}

@@ -41,13 +41,6 @@ class TestSetupWizard : public QObject
     std::unique_ptr<SimProcess> m_sim;
     RegionTable m_regions;
 
-    /** With BRIDGE_SCREENSHOT_DIR set, saves what the wizard looks like at this step for a human to review. */
-    static void snapshot(QWidget &widget, const char *name)
-    {
-        const QString dir = qEnvironmentVariable("BRIDGE_SCREENSHOT_DIR");
-        if (!dir.isEmpty())
-            widget.grab().save(dir + u'/' + QLatin1String(name) + QStringLiteral(".png"));
-    }
 
     /** Next, or Finish on the last page: the button that moves the user forward. */
     static QAbstractButton *forwardButton(SetupWizard &wizard)
@@ -152,23 +145,23 @@ private Q_SLOTS:
         QVERIFY(help.contains(QStringLiteral("read-only key is enough")));
         QCOMPARE(keyEdit->echoMode(), QLineEdit::Password);
         QVERIFY(!forwardButton(wizard)->isEnabled());
-        snapshot(wizard, "01-key-page-empty");
+        saveScreenshot(wizard, "01-key-page-empty");
 
         QTest::keyClicks(keyEdit, QStringLiteral("abc def"));
         QVERIFY(problem->isVisible());
         QVERIFY(!forwardButton(wizard)->isEnabled());
-        snapshot(wizard, "02-key-page-problem");
+        saveScreenshot(wizard, "02-key-page-problem");
 
         keyEdit->clear();
         QTest::keyClicks(keyEdit, QStringLiteral("  ") + QString::fromLatin1(writeKey) + QStringLiteral(" "));
         QVERIFY(!problem->isVisible());
         QVERIFY(forwardButton(wizard)->isEnabled());
-        snapshot(wizard, "03-key-page-masked");
+        saveScreenshot(wizard, "03-key-page-masked");
 
         click(show);
         QCOMPARE(keyEdit->echoMode(), QLineEdit::Normal);
         QCOMPARE(show->text(), QStringLiteral("Hide"));
-        snapshot(wizard, "04-key-page-shown");
+        saveScreenshot(wizard, "04-key-page-shown");
         click(show);
         QCOMPARE(keyEdit->echoMode(), QLineEdit::Password);
         QCOMPARE(show->text(), QStringLiteral("Show"));
@@ -180,7 +173,7 @@ private Q_SLOTS:
         // Hosts are shown next to region names.
         QCOMPARE(child<QLabel>(wizard, QStringLiteral("regionHostLabel_eu"))->text(),
                  m_sim->url(QStringLiteral("eu")).toString());
-        snapshot(wizard, "05-region-page");
+        saveScreenshot(wizard, "05-region-page");
     }
 
     void builtInRegionsShowTheirHosts()
@@ -194,7 +187,7 @@ private Q_SLOTS:
         for (const RegionInfo &region : RegionTable::builtIn())
             QCOMPARE(child<QLabel>(wizard, QStringLiteral("regionHostLabel_") + region.key)->text(), region.host);
         QVERIFY(child<QRadioButton>(wizard, QStringLiteral("regionRadioButton_us"))->isChecked());
-        snapshot(wizard, "05b-region-page-built-in");
+        saveScreenshot(wizard, "05b-region-page-built-in");
     }
 
     void detectWithWrongKeyBlamesTheKey()
@@ -206,7 +199,7 @@ private Q_SLOTS:
         QVERIFY(statusMessage(wizard).contains(QStringLiteral("No region accepted the key")));
         QVERIFY(child<QRadioButton>(wizard, QStringLiteral("regionRadioButton_us"))->isChecked());
         QVERIFY(!forwardButton(wizard)->isEnabled());
-        snapshot(wizard, "06b-region-detect-failed");
+        saveScreenshot(wizard, "06b-region-detect-failed");
     }
 
     void wrongRegionSuggestsDetection()
@@ -222,7 +215,7 @@ private Q_SLOTS:
         QVERIFY2(statusHint(wizard).contains(QStringLiteral("Detect automatically")), qPrintable(statusHint(wizard)));
         QVERIFY(!forwardButton(wizard)->isEnabled());
         verifyPageIdle(wizard);
-        snapshot(wizard, "06-region-wrong-region");
+        saveScreenshot(wizard, "06-region-wrong-region");
 
         // Choosing another region drops the old verdict.
         selectRegion(wizard, QStringLiteral("jp"));
@@ -237,14 +230,14 @@ private Q_SLOTS:
         click(child<QPushButton>(wizard, QStringLiteral("detectPushButton")));
         QCOMPARE(wizard.regionPage()->controller().state(), State::Detecting);
         verifyPageBusy(wizard);
-        snapshot(wizard, "07-region-detecting");
+        saveScreenshot(wizard, "07-region-detecting");
 
         QTRY_COMPARE(wizard.regionPage()->controller().state(), State::Verified);
         QVERIFY(child<QRadioButton>(wizard, QStringLiteral("regionRadioButton_eu"))->isChecked());
         QVERIFY2(statusMessage(wizard).contains(QStringLiteral("Europe")), qPrintable(statusMessage(wizard)));
         verifyPageIdle(wizard);
         QVERIFY(forwardButton(wizard)->isEnabled());
-        snapshot(wizard, "08-region-detected");
+        saveScreenshot(wizard, "08-region-detected");
 
         click(forwardButton(wizard));
         QCOMPARE(wizard.result(), int(QDialog::Accepted));
@@ -268,7 +261,7 @@ private Q_SLOTS:
         QTRY_COMPARE(wizard.regionPage()->controller().state(), State::Verified);
         QVERIFY(forwardButton(wizard)->isEnabled());
         QVERIFY2(statusHint(wizard).contains(QStringLiteral("read-only")), qPrintable(statusHint(wizard)));
-        snapshot(wizard, "09-region-verified-read-only");
+        saveScreenshot(wizard, "09-region-verified-read-only");
 
         click(forwardButton(wizard));
         const SetupResult &result = wizard.setupResult();
@@ -293,7 +286,7 @@ private Q_SLOTS:
         QVERIFY(!statusHint(wizard).isEmpty());
         QVERIFY(!forwardButton(wizard)->isEnabled());
         verifyPageIdle(wizard);
-        snapshot(wizard, "10-region-timeout");
+        saveScreenshot(wizard, "10-region-timeout");
     }
 
     void refusedCustomUrlShowsMessage()
@@ -309,7 +302,7 @@ private Q_SLOTS:
         QCOMPARE(statusMessage(wizard), PendoError(PendoError::Kind::ConnectionRefused).message());
         QCOMPARE(statusHint(wizard), PendoError(PendoError::Kind::ConnectionRefused).hint());
         QVERIFY(!forwardButton(wizard)->isEnabled());
-        snapshot(wizard, "11-region-refused");
+        saveScreenshot(wizard, "11-region-refused");
 
         // The simulator's own address as a custom URL works.
         customEdit->clear();
@@ -335,7 +328,7 @@ private Q_SLOTS:
         QVERIFY(problem->isVisible());
         QVERIFY(problem->text().contains(QStringLiteral("https://")));
         QVERIFY(!verify->isEnabled());
-        snapshot(wizard, "12-region-custom-http");
+        saveScreenshot(wizard, "12-region-custom-http");
 
         customEdit->clear();
         QTest::keyClicks(customEdit, QStringLiteral("https://pendo.example.com"));
@@ -362,7 +355,7 @@ private Q_SLOTS:
         QSignalSpy states(&wizard.regionPage()->controller(), &RegionPageController::stateChanged);
         click(child<QPushButton>(wizard, QStringLiteral("verifyPushButton")));
         verifyPageBusy(wizard);
-        snapshot(wizard, "13-region-verifying");
+        saveScreenshot(wizard, "13-region-verifying");
 
         click(child<QPushButton>(wizard, QStringLiteral("cancelCheckPushButton")));
         QCOMPARE(wizard.regionPage()->controller().state(), State::Canceled);
@@ -371,7 +364,7 @@ private Q_SLOTS:
         QVERIFY(!forwardButton(wizard)->isEnabled());
         QVERIFY(!wizard.regionPage()->controller().isVerified());
         QVERIFY(!statusMessage(wizard).contains(QStringLiteral("accepted")));
-        snapshot(wizard, "14-region-canceled");
+        saveScreenshot(wizard, "14-region-canceled");
 
         QCOMPARE(states.size(), 2); // Verifying, Canceled
 
