@@ -37,6 +37,37 @@
     </message>
 </context>
 <context>
+    <name>AggregationDecoder</name>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer has no &quot;results&quot; array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer&apos;s &quot;results&quot; at byte %1 is not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result row %1 (at byte %2) is not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unexpected content after the answer, at byte %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not valid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not valid JSON at byte %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AggregationsPanel</name>
     <message>
         <source>Dry run</source>
