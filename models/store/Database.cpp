@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QThreadStorage>
 
 Q_LOGGING_CATEGORY(lcStore, "bridge.store", QtInfoMsg)
 
@@ -28,8 +29,8 @@ QString nextConnectionName(quint64 databaseId, const char *kind)
 }
 
 /**
- * The connections one thread opened, by workspace. A thread_local object: it is destroyed on
- * its own thread as the thread finishes, and closes them there.
+ * The connections one thread opened, by workspace. Kept in QThreadStorage: Qt destroys it on its
+ * own thread as the thread finishes — before QThread::wait() returns — and it closes them there.
  */
 struct ThreadConnections
 {
@@ -42,7 +43,14 @@ struct ThreadConnections
     }
 };
 
-thread_local ThreadConnections threadConnections;
+QThreadStorage<ThreadConnections *> threadStorage;
+
+ThreadConnections &threadConnections()
+{
+    if (!threadStorage.hasLocalData())
+        threadStorage.setLocalData(new ThreadConnections);
+    return *threadStorage.localData();
+}
 
 } // namespace
 
@@ -133,13 +141,14 @@ bool Database::open(QString *error)
 
 QSqlDatabase Database::connection()
 {
-    const auto it = threadConnections.byDatabase.constFind(m_id);
-    if (it != threadConnections.byDatabase.cend() && QSqlDatabase::contains(*it))
+    QHash<quint64, QString> &mine = threadConnections().byDatabase;
+    const auto it = mine.constFind(m_id);
+    if (it != mine.cend() && QSqlDatabase::contains(*it))
         return QSqlDatabase::database(*it, false);
     const QString name = nextConnectionName(m_id, "thread");
     StoreError error;
     QSqlDatabase db = createConnection(name, &error);
-    threadConnections.byDatabase.insert(m_id, name);
+    mine.insert(m_id, name);
     if (!db.isOpen()) {
         qCWarning(lcStore) << "cannot open workspace connection:" << error.message();
         QMutexLocker lock(&m_mutex);
@@ -150,7 +159,9 @@ QSqlDatabase Database::connection()
 
 void Database::releaseThreadConnection()
 {
-    const QString name = threadConnections.byDatabase.take(m_id);
+    if (!threadStorage.hasLocalData())
+        return;
+    const QString name = threadConnections().byDatabase.take(m_id);
     if (!name.isEmpty())
         closeConnection(name);
 }

@@ -20,7 +20,7 @@ class WorkspaceWriter;
  * and the clock that every write reads "now" from, and hands each thread its own connection.
  *
  * Connections belong to the thread that asked for them: they are created on it and closed on
- * it when the thread finishes (a per-thread registry, not the reusable OS thread id), so no
+ * it when the thread finishes (QThreadStorage, not the reusable OS thread id), so no
  * thread ever closes another's connection. Readers use these connections (WAL: they never wait
  * for the writer); every write goes through writer(). Pool jobs use ScopedConnection.
  * Created and destroyed on one thread (the main thread), after the threads that read from it.

@@ -73,7 +73,8 @@ void WorkspaceWriter::run()
         unit.promise->addResult(error);
         unit.promise->finish();
     }
-    // This thread's connection is closed by Database's per-thread registry as the thread ends.
+    // This thread's connection is closed by Database's per-thread storage as the thread finishes,
+    // before wait() returns to whoever shuts the writer down.
 }
 
 StoreError WorkspaceWriter::execute(Unit &unit)
