@@ -1,15 +1,11 @@
 #include "DemoSimulator.h"
 
+#include "domain/ChildProcess.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#include <unistd.h>
-#endif
 
 namespace {
 
@@ -22,17 +18,8 @@ DemoSimulator::DemoSimulator(QString workDir, QObject *parent)
     : QObject(parent)
     , m_workDir(std::move(workDir))
 {
-#ifdef Q_OS_LINUX
-    // The simulator must not outlive the app, also when the app is killed or crashes: the kernel
-    // sends it SIGTERM when this process dies. Set in the child before exec, so there is no window
-    // after exec; the parent check covers an app that died while the child was being created.
-    const pid_t app = ::getpid();
-    m_process.setChildProcessModifier([app] {
-        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-        if (::getppid() != app)
-            ::_exit(1);
-    });
-#endif
+    // The simulator must not outlive the app, also when the app is killed or crashes.
+    endWithThisProcess(m_process);
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &DemoSimulator::readLines);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
         if (!m_ready)

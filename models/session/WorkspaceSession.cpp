@@ -154,7 +154,7 @@ void WorkspaceSession::connectPendo(const QString &regionKey, const QUrl &baseUr
                 return;
             }
             m_client.reset();
-            m_credentials.write({path(), regionKey}, key, this, [this, guard, regionKey, key, done](const CredentialResult &stored) {
+            m_credentials.write({path(), regionKey}, key, this, [this, guard, regionKey, done](const CredentialResult &stored) {
                 ConnectOutcome outcome;
                 outcome.settingsSaved = true;
                 if (stored.ok()) {
@@ -227,41 +227,44 @@ int WorkspaceSession::configVersion() const
 void WorkspaceSession::saveConfig(const IntegrationConfig &config, const QString &actor, const QString &summary,
                                   QObject *context, SaveDone done)
 {
-    auto result = std::make_shared<std::optional<ConfigSaveResult>>();
-    QPointer<QObject> guard(context);
-    m_database->writer()
-        .submit(QStringLiteral("config.save"),
-                [config, actor, summary, result](WriteTransaction &tx) {
-                    *result = ConfigStore::save(tx, config, actor, summary);
-                    return *result ? StoreError() : tx.error();
-                })
-        .then(this, [this, guard, result, done](const StoreError &error) {
-            if (!error && *result && (*result)->created)
-                Q_EMIT configSaved((*result)->version);
-            if (guard)
-                done(error ? std::nullopt : *result, error.message());
-        });
+    submitConfigSave(QStringLiteral("config.save"),
+                     [config, actor, summary](WriteTransaction &tx) { return ConfigStore::save(tx, config, actor, summary); },
+                     context, std::move(done));
 }
 
 void WorkspaceSession::saveMatchingRules(const MatchRules &rules, const QString &actor, QObject *context,
                                          SaveDone done)
 {
+    submitConfigSave(QStringLiteral("config.save+match.apply"),
+                     [rules, actor](WriteTransaction &tx) -> std::optional<ConfigSaveResult> {
+                         QString readError;
+                         IntegrationConfig config = ConfigStore::current(tx.db(), &readError);
+                         if (!readError.isEmpty()) {
+                             tx.fail(StoreError::failed(readError));
+                             return std::nullopt;
+                         }
+                         config.matching = rules;
+                         auto saved = ConfigStore::save(tx, config, actor, tr("Matching rules edited"));
+                         if (!saved || !Matcher::apply(tx, rules, saved->version, nullptr))
+                             return std::nullopt;
+                         return saved;
+                     },
+                     context, std::move(done));
+}
+
+void WorkspaceSession::submitConfigSave(const QString &label,
+                                        std::function<std::optional<ConfigSaveResult>(WriteTransaction &)> save,
+                                        QObject *context, SaveDone done)
+{
     auto result = std::make_shared<std::optional<ConfigSaveResult>>();
     QPointer<QObject> guard(context);
     m_database->writer()
-        .submit(QStringLiteral("config.save+match.apply"),
-                [rules, actor, result](WriteTransaction &tx) {
-                    QString readError;
-                    IntegrationConfig config = ConfigStore::current(tx.db(), &readError);
-                    if (!readError.isEmpty())
-                        return tx.fail(StoreError::failed(readError));
-                    config.matching = rules;
-                    *result = ConfigStore::save(tx, config, actor, tr("Matching rules edited"));
-                    if (!*result || !Matcher::apply(tx, rules, (*result)->version, nullptr))
-                        return tx.error();
-                    return StoreError();
+        .submit(label,
+                [save = std::move(save), result](WriteTransaction &tx) {
+                    *result = save(tx);
+                    return *result ? StoreError() : tx.error();
                 })
-        .then(this, [this, guard, result, done](const StoreError &error) {
+        .then(this, [this, guard, result, done = std::move(done)](const StoreError &error) {
             if (!error && *result && (*result)->created)
                 Q_EMIT configSaved((*result)->version);
             if (guard)

@@ -23,6 +23,7 @@ class CredentialStore;
 class Database;
 class PendoClient;
 class WorkspaceSettings;
+class WriteTransaction;
 
 /** How storing a verified key ended. */
 struct ConnectOutcome
@@ -127,6 +128,9 @@ Q_SIGNALS:
 private:
     WorkspaceSession(std::unique_ptr<Database> database, CredentialStore &credentials, Clock &clock);
     void readKey(QObject *context, std::function<void(const QByteArray &key, const QString &problem)> done);
+    /** Runs `save` as one unit of work and reports it to `done` (and configSaved()) on this thread. */
+    void submitConfigSave(const QString &label, std::function<std::optional<ConfigSaveResult>(WriteTransaction &)> save,
+                          QObject *context, SaveDone done);
 
     std::unique_ptr<Database> m_database;
     std::unique_ptr<WorkspaceSettings> m_settings;

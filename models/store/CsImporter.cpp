@@ -306,10 +306,8 @@ bool CsImporter::write(WriteTransaction &tx, const QString &path, const ColumnMa
     {
         QSqlQuery query(tx.db());
         query.setForwardOnly(true);
-        if (!query.exec(QStringLiteral("SELECT external_id FROM %1").arg(tableOf(m_kind)))) {
-            tx.fail(StoreError::fromSql(query.lastError()));
+        if (!tx.exec(query, QStringLiteral("SELECT external_id FROM %1").arg(tableOf(m_kind))))
             return false;
-        }
         while (query.next())
             state.existing.insert(query.value(0).toString());
     }

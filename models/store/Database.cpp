@@ -113,17 +113,8 @@ StoreError Database::probeExisting()
         if (!probe.open()) {
             result = StoreError::fromSql(probe.lastError());
         } else {
-            QString error;
-            const std::optional<int> version = m_dialect->schemaVersion(probe, &error);
-            if (!version) {
-                QSqlQuery failed(probe);
-                failed.exec(QStringLiteral("PRAGMA user_version"));
-                result = StoreError::fromSql(failed.lastError());
-                if (!result)
-                    result = {StoreError::Kind::Corrupt, error};
-            } else if (*version > Migrations::latestVersion()) {
-                result = StoreError::schemaTooNew(*version, Migrations::latestVersion());
-            }
+            int version = 0;
+            result = Migrations::checkVersion(probe, *m_dialect, &version);
             probe.close();
         }
     }

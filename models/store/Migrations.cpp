@@ -30,21 +30,26 @@ StoreError Migrations::apply(QSqlDatabase &db, const SqlDialect &dialect)
     return applyUpTo(db, dialect, latestVersion());
 }
 
+StoreError Migrations::checkVersion(QSqlDatabase &db, const SqlDialect &dialect, int *version)
+{
+    StoreError error;
+    const std::optional<int> current = dialect.schemaVersion(db, &error);
+    if (!current)
+        return error;
+    *version = *current;
+    if (*current > latestVersion())
+        return StoreError::schemaTooNew(*current, latestVersion());
+    return {};
+}
+
 StoreError Migrations::applyUpTo(QSqlDatabase &db, const SqlDialect &dialect, int version)
 {
-    QString versionError;
-    const std::optional<int> current = dialect.schemaVersion(db, &versionError);
-    if (!current) {
-        QSqlQuery probe(db);
-        probe.exec(QStringLiteral("PRAGMA user_version"));
-        const StoreError typed = StoreError::fromSql(probe.lastError());
-        return typed ? typed : StoreError(StoreError::Kind::Corrupt, versionError);
-    }
+    int current = 0;
+    if (StoreError refused = checkVersion(db, dialect, &current))
+        return refused;
     const int latest = latestVersion();
-    if (*current > latest)
-        return StoreError::schemaTooNew(*current, latest);
     const QStringList files = migrationFiles();
-    for (int next = *current + 1; next <= std::min(version, latest); ++next) {
+    for (int next = current + 1; next <= std::min(version, latest); ++next) {
         const QString &fileName = files.at(next - 1);
         QFile file(fileName);
         if (!file.open(QIODevice::ReadOnly))

@@ -21,6 +21,11 @@ public:
     static int latestVersion();
     /** Applies every migration newer than the database's version; refuses a newer database. */
     static StoreError apply(QSqlDatabase &db, const SqlDialect &dialect);
+    /**
+     * Reads the schema version into *version; an error when it cannot be read or when the
+     * workspace is newer than this program. Only reads, so it is safe on a read-only probe.
+     */
+    static StoreError checkVersion(QSqlDatabase &db, const SqlDialect &dialect, int *version);
     /** Applies migrations up to and including `version` only (tests build old fixtures this way). */
     static StoreError applyUpTo(QSqlDatabase &db, const SqlDialect &dialect, int version);
     /**

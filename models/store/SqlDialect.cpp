@@ -27,11 +27,13 @@ QStringList SqliteDialect::connectionSetup() const
     };
 }
 
-std::optional<int> SqliteDialect::schemaVersion(QSqlDatabase &db, QString *error) const
+std::optional<int> SqliteDialect::schemaVersion(QSqlDatabase &db, StoreError *error) const
 {
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
-        *error = query.lastError().text();
+        *error = StoreError::fromSql(query.lastError());
+        if (!*error) // answered, but with no row: not a database this program understands
+            *error = {StoreError::Kind::Corrupt, query.lastError().text()};
         return std::nullopt;
     }
     return query.value(0).toInt();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StoreError.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -23,8 +25,8 @@ public:
     virtual QString driverName() const = 0;
     /** Statements run on every new connection (pragmas, session settings). */
     virtual QStringList connectionSetup() const = 0;
-    /** The schema version stored in the database; nullopt with *error set on failure. */
-    virtual std::optional<int> schemaVersion(QSqlDatabase &db, QString *error) const = 0;
+    /** The schema version stored in the database; nullopt with the typed *error on failure. */
+    virtual std::optional<int> schemaVersion(QSqlDatabase &db, StoreError *error) const = 0;
     /** Records the schema version; runs inside the migration's transaction. */
     virtual bool setSchemaVersion(QSqlDatabase &db, int version, QString *error) const = 0;
     /**
@@ -49,7 +51,7 @@ class SqliteDialect final : public SqlDialect
 public:
     QString driverName() const override;
     QStringList connectionSetup() const override;
-    std::optional<int> schemaVersion(QSqlDatabase &db, QString *error) const override;
+    std::optional<int> schemaVersion(QSqlDatabase &db, StoreError *error) const override;
     bool setSchemaVersion(QSqlDatabase &db, int version, QString *error) const override;
     QString jsonMergeExpression(const QString &existing, const QString &incoming) const override;
     bool isDiskFull(const QString &nativeErrorCode) const override;

@@ -9,9 +9,12 @@ bool WorkspaceInfo::read(Database &database, WorkspaceInfo *info, QString *error
 {
     QSqlDatabase db = database.connection();
     info->path = database.path();
-    const std::optional<int> version = database.dialect().schemaVersion(db, error);
-    if (!version)
+    StoreError versionError;
+    const std::optional<int> version = database.dialect().schemaVersion(db, &versionError);
+    if (!version) {
+        *error = versionError.message();
         return false;
+    }
     info->schemaVersion = *version;
     QSqlQuery query(db);
     if (!query.exec(QStringLiteral("SELECT (SELECT COUNT(*) FROM accounts), (SELECT COUNT(*) FROM contacts), "

@@ -70,14 +70,24 @@ QFuture<StoreError> WorkspaceSettings::setValue(Key key, const QVariant &value)
     return setValues({{key, value}});
 }
 
-QFuture<StoreError> WorkspaceSettings::setValues(const QList<std::pair<Key, QVariant>> &values)
+namespace {
+
+/** The unit of work that writes `values`. */
+WorkspaceWriter::Job writeAll(const QList<std::pair<WorkspaceSettings::Key, QVariant>> &values)
 {
-    QFuture<StoreError> done = m_database.writer().submit(QStringLiteral("settings"), [values](WriteTransaction &tx) {
+    return [values](WriteTransaction &tx) {
         for (const auto &[key, value] : values)
-            if (!write(tx, key, value))
+            if (!WorkspaceSettings::write(tx, key, value))
                 return tx.error();
         return StoreError();
-    });
+    };
+}
+
+} // namespace
+
+QFuture<StoreError> WorkspaceSettings::setValues(const QList<std::pair<Key, QVariant>> &values)
+{
+    QFuture<StoreError> done = m_database.writer().submit(QStringLiteral("settings"), writeAll(values));
     return done.then(this, [this, values](StoreError error) {
         if (!error)
             noteWritten(values);
@@ -87,12 +97,7 @@ QFuture<StoreError> WorkspaceSettings::setValues(const QList<std::pair<Key, QVar
 
 StoreError WorkspaceSettings::setValuesAndWait(const QList<std::pair<Key, QVariant>> &values)
 {
-    const StoreError error = m_database.writer().runAndWait(QStringLiteral("settings"), [values](WriteTransaction &tx) {
-        for (const auto &[key, value] : values)
-            if (!write(tx, key, value))
-                return tx.error();
-        return StoreError();
-    });
+    const StoreError error = m_database.writer().runAndWait(QStringLiteral("settings"), writeAll(values));
     if (!error)
         noteWritten(values);
     return error;

@@ -34,6 +34,11 @@ bool WriteTransaction::exec(QSqlQuery &query)
 bool WriteTransaction::exec(const QString &sql)
 {
     QSqlQuery query(m_db);
+    return exec(query, sql);
+}
+
+bool WriteTransaction::exec(QSqlQuery &query, const QString &sql)
+{
     if (query.exec(sql))
         return true;
     fail(StoreError::fromSql(query.lastError()));
@@ -63,7 +68,7 @@ StoreError WriteTransaction::begin(QSqlDatabase &db, const SqlDialect &dialect)
     return StoreError::fromSql(query.lastError());
 }
 
-StoreError WriteTransaction::commit(QSqlDatabase &db, const SqlDialect &)
+StoreError WriteTransaction::commit(QSqlDatabase &db)
 {
     QSqlQuery query(db);
     if (query.exec(QStringLiteral("COMMIT")))
@@ -71,7 +76,7 @@ StoreError WriteTransaction::commit(QSqlDatabase &db, const SqlDialect &)
     return StoreError::fromSql(query.lastError());
 }
 
-void WriteTransaction::rollback(QSqlDatabase &db, const SqlDialect &)
+void WriteTransaction::rollback(QSqlDatabase &db)
 {
     QSqlQuery query(db);
     query.exec(QStringLiteral("ROLLBACK"));

@@ -37,6 +37,8 @@ public:
     bool exec(QSqlQuery &query);
     /** Runs one statement. */
     bool exec(const QString &sql);
+    /** Runs `sql` on `query` (a read inside the unit, whose rows the caller then walks). */
+    bool exec(QSqlQuery &query, const QString &sql);
     /** The first error exec() met (a failed unit rolls back with it). */
     StoreError error() const { return m_error; }
     /** Records a failure that did not come from a query (e.g. a check in the repository). */
@@ -54,8 +56,8 @@ public:
 
 private:
     static StoreError begin(QSqlDatabase &db, const SqlDialect &dialect);
-    static StoreError commit(QSqlDatabase &db, const SqlDialect &dialect);
-    static void rollback(QSqlDatabase &db, const SqlDialect &dialect);
+    static StoreError commit(QSqlDatabase &db);
+    static void rollback(QSqlDatabase &db);
 
     QSqlDatabase m_db;
     const SqlDialect &m_dialect;
@@ -77,11 +79,11 @@ StoreError WriteTransaction::run(QSqlDatabase db, const SqlDialect &dialect, Clo
             result = tx.error();
     }
     if (result) {
-        rollback(db, dialect);
+        rollback(db);
         return result;
     }
-    if (StoreError error = commit(db, dialect)) {
-        rollback(db, dialect);
+    if (StoreError error = commit(db)) {
+        rollback(db);
         return error;
     }
     return {};

@@ -53,8 +53,8 @@ bool writeApps(WriteTransaction &tx, const CatalogSnapshot &snapshot, const QSet
         QSqlQuery gone(tx.db());
         gone.prepare(QStringLiteral("UPDATE pendo_apps SET deleted_at = ? WHERE app_id = ? AND deleted_at IS NULL"));
         QSqlQuery all(tx.db());
-        if (!all.exec(QStringLiteral("SELECT app_id FROM pendo_apps")))
-            return tx.exec(all);
+        if (!tx.exec(all, QStringLiteral("SELECT app_id FROM pendo_apps")))
+            return false;
         QList<qint64> missing;
         while (all.next())
             if (!apps.contains(all.value(0).toLongLong()))
@@ -77,8 +77,8 @@ bool writeItems(WriteTransaction &tx, const CatalogSnapshot &snapshot, CatalogCh
     QHash<QString, Existing> existing; // "kind\tid"
     QSqlQuery select(db);
     select.setForwardOnly(true);
-    if (!select.exec(QStringLiteral("SELECT id, kind, pendo_id, name, deleted_at FROM pendo_catalog_items")))
-        return tx.exec(select);
+    if (!tx.exec(select, QStringLiteral("SELECT id, kind, pendo_id, name, deleted_at FROM pendo_catalog_items")))
+        return false;
     while (select.next())
         existing.insert(select.value(1).toString() + u'\t' + select.value(2).toString(),
                         {select.value(0).toLongLong(), select.value(3).toString(), !select.value(4).isNull()});
@@ -181,8 +181,8 @@ bool upsertIdentities(WriteTransaction &tx, const QString &table, const QString 
     {
         QSqlQuery select(db);
         select.setForwardOnly(true);
-        if (!select.exec(QStringLiteral("SELECT %1 FROM %2").arg(keyColumn, table)))
-            return tx.exec(select);
+        if (!tx.exec(select, QStringLiteral("SELECT %1 FROM %2").arg(keyColumn, table)))
+            return false;
         while (select.next())
             known.insert(select.value(0).toString());
     }

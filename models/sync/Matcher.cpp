@@ -93,11 +93,6 @@ bool writeResolutions(WriteTransaction &tx, const QString &object, const QList<P
     return true;
 }
 
-QString failureText(const StoreError &error)
-{
-    return error.message();
-}
-
 } // namespace
 
 Matcher::Matcher(Database &database)
@@ -128,7 +123,7 @@ bool Matcher::apply(const MatchRules &rules, int configVersion, MatchPreview *re
         return apply(tx, rules, configVersion, &preview) ? StoreError() : tx.error();
     });
     if (failure) {
-        *error = failureText(failure);
+        *error = failure.message();
         return false;
     }
     if (result)
@@ -146,7 +141,7 @@ qint64 Matcher::createContactsForUnmatched(const MatchRules &rules, int configVe
               return created < 0 ? tx.error() : StoreError();
           });
     if (failure) {
-        *error = failureText(failure);
+        *error = failure.message();
         return -1;
     }
     return created;

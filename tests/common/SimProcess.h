@@ -7,11 +7,7 @@
 #include <QStringList>
 #include <QUrl>
 
-#ifdef Q_OS_LINUX
-#include <csignal>
-#include <sys/prctl.h>
-#include <unistd.h>
-#endif
+#include "domain/ChildProcess.h"
 
 /**
  * Runs pendo-sim on loopback port 0 for a test and reads the listening line of every region
@@ -25,16 +21,7 @@ public:
     explicit SimProcess(const QStringList &arguments)
     {
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
-#ifdef Q_OS_LINUX
-        // In the child before exec: SIGTERM when this test process dies; the check covers a test
-        // that died while the child was being created.
-        const pid_t test = ::getpid();
-        m_process.setChildProcessModifier([test] {
-            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-            if (::getppid() != test)
-                ::_exit(1);
-        });
-#endif
+        endWithThisProcess(m_process); // a crashed test leaves no simulator behind
         m_process.start(QStringLiteral(BRIDGE_SIM_PATH), QStringList{QStringLiteral("--port"), QStringLiteral("0"),
                                                                      QStringLiteral("--exit-with-parent")}
                                                              + arguments);

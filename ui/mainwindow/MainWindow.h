@@ -6,12 +6,9 @@
 
 #include <QMainWindow>
 
-#include <functional>
-#include <memory>
 
 class AccountsModel;
 class MatchWorkbench;
-class PendoClient;
 class QLabel;
 class ContactsModel;
 class QListWidget;

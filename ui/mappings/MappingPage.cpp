@@ -23,12 +23,8 @@ MappingPage::MappingPage(WorkspaceSession &session, QWidget *parent)
     layout->addWidget(m_editor, 1);
     layout->addWidget(m_errorLabel);
     MappingController &controller = m_editor->controller();
-    connect(&controller, &MappingController::configChanged, this, [this] {
-        m_committed = !m_editor->controller().isDirty() && m_editor->controller().baseVersion() > 0;
-    });
     connect(&controller, &MappingController::saved, this, [this] {
         m_errorLabel->hide();
-        m_committed = true;
         if (!wizard() || wizard()->currentPage() != this)
             return;
         if (wizard()->nextId() == -1)
@@ -58,8 +54,9 @@ void MappingPage::initializePage()
 
 bool MappingPage::validatePage()
 {
-    // The save is queued to the workspace's writer; the page moves on once it is committed.
-    if (m_committed)
+    // The save is queued to the workspace's writer; the page moves on once what it shows is saved.
+    const MappingController &controller = m_editor->controller();
+    if (!controller.isDirty() && controller.baseVersion() > 0)
         return true;
     m_editor->controller().save(QStringLiteral("desktop"), tr("Mappings chosen in the setup wizard"));
     return false;

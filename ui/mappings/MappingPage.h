@@ -28,5 +28,4 @@ private:
     MappingEditor *m_editor;
     class QLabel *m_errorLabel;
     bool m_loaded = false;
-    bool m_committed = false; // the configuration on screen is the saved one
 };

@@ -2,7 +2,6 @@
 
 #include "StatusFrame.h"
 
-#include "pendo/PendoClient.h"
 #include "session/WorkspaceSession.h"
 #include "sync/CatalogSync.h"
 

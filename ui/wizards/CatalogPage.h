@@ -6,11 +6,9 @@
 #include <QWizardPage>
 
 #include <functional>
-#include <memory>
 
 class CatalogSync;
 class WorkspaceSession;
-class PendoClient;
 class QLabel;
 class QProgressBar;
 class QPushButton;
