@@ -8,6 +8,8 @@
 #include "store/WorkspaceWriter.h"
 #include "store/WriteTransaction.h"
 #include "sync/CatalogSync.h"
+#include "sync/SyncEngine.h"
+#include "sync/SyncScheduler.h"
 
 #include <QThread>
 
@@ -31,7 +33,17 @@ WorkspaceSession::WorkspaceSession(std::unique_ptr<Database> database, Credentia
     , m_settings(std::make_unique<WorkspaceSettings>(*m_database))
     , m_credentials(credentials)
     , m_clock(clock)
+    , m_syncEngine(std::make_unique<SyncEngine>(*m_database, clock))
+    , m_scheduler(std::make_unique<SyncScheduler>(*m_settings, *m_database, clock))
 {
+    connect(m_scheduler.get(), &SyncScheduler::due, this, [this] {
+        SyncRequest request;
+        request.kind = SyncRequest::Kind::Scheduled;
+        startSync(request, this, [](const QString &problem) {
+            if (!problem.isEmpty())
+                qCInfo(lcSync) << "scheduled sync not started:" << problem;
+        });
+    });
     connect(m_settings.get(), &WorkspaceSettings::changed, this, [this](WorkspaceSettings::Key key) {
         if (key == WorkspaceSettings::Key::Region || key == WorkspaceSettings::Key::BaseUrl
             || key == WorkspaceSettings::Key::RegionUrls) {
@@ -43,6 +55,9 @@ WorkspaceSession::WorkspaceSession(std::unique_ptr<Database> database, Credentia
 
 WorkspaceSession::~WorkspaceSession()
 {
+    m_scheduler.reset();
+    // Cancels a running sync and waits for its thread; its finished windows are already committed.
+    m_syncEngine.reset();
     if (m_catalogSync)
         m_catalogSync->cancel();
     delete m_catalogSync;
@@ -135,6 +150,28 @@ void WorkspaceSession::withClient(QObject *context,
             return ready(nullptr, problem);
         m_client = createClient(baseUrl(), key);
         ready(m_client.get(), QString());
+    });
+}
+
+void WorkspaceSession::startSync(const SyncRequest &request, QObject *context,
+                                 std::function<void(const QString &problem)> done)
+{
+    if (!isConnected())
+        return done(tr("not connected to Pendo yet: use Pendo → Connect to Pendo… first"));
+    if (m_syncEngine->isRunning())
+        return done(tr("a sync is already running"));
+    QPointer<QObject> guard(context);
+    readKey(this, [this, guard, request, done](const QByteArray &key, const QString &problem) {
+        if (!guard)
+            return;
+        if (key.isEmpty())
+            return done(problem);
+        ClientConfig client;
+        client.baseUrl = baseUrl();
+        client.integrationKey = key;
+        QString notStarted;
+        m_syncEngine->start(request, client, &notStarted);
+        done(notStarted);
     });
 }
 

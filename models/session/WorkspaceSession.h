@@ -19,6 +19,9 @@
 
 class CatalogSync;
 class Clock;
+class SyncEngine;
+class SyncScheduler;
+struct SyncRequest;
 class CredentialStore;
 class Database;
 class PendoClient;
@@ -105,6 +108,17 @@ public:
     /** Saves the matching rules as a new version and re-resolves identities, in one unit of work. */
     void saveMatchingRules(const MatchRules &rules, const QString &actor, QObject *context, SaveDone done);
 
+    // --- Sync ------------------------------------------------------------------------------------
+    /** The workspace's sync engine: its signals report every run (started, progress, log, finished). */
+    SyncEngine &syncEngine() { return *m_syncEngine; }
+    /** Runs scheduled syncs while the session is open, as the workspace's schedule says (off by default). */
+    SyncScheduler &scheduler() { return *m_scheduler; }
+    /**
+     * Reads the key and starts a run; `done` gets an empty problem once the run started, else why
+     * it did not (not connected, no key, a run already going).
+     */
+    void startSync(const SyncRequest &request, QObject *context, std::function<void(const QString &problem)> done);
+
     // --- Blocking forms, for pool jobs and the CLI (never the UI thread) ---------------------
     MatchPreview previewMatching(const MatchRules &rules);
     bool applyMatching(const MatchRules &rules, int configVersion, MatchPreview *result, QString *error);
@@ -142,4 +156,6 @@ private:
     QUrl m_setupUrl;
     QByteArray m_setupKey;
     QPointer<CatalogSync> m_catalogSync;
+    std::unique_ptr<SyncEngine> m_syncEngine;
+    std::unique_ptr<SyncScheduler> m_scheduler;
 };

@@ -17,6 +17,7 @@ const QList<WorkspaceSettings::Spec> &WorkspaceSettings::table()
         {Key::SyncConcurrency, "sync.concurrency", QMetaType::Int, 4},
         {Key::ScheduleMode, "sync.schedule", QMetaType::QString, QStringLiteral("off")},
         {Key::ScheduleTime, "sync.schedule_time", QMetaType::QString, QStringLiteral("06:00")},
+        {Key::TimeZone, "pendo.time_zone", QMetaType::QString, QString()},
     };
     return specs;
 }

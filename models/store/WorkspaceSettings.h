@@ -34,6 +34,7 @@ public:
         SyncConcurrency, // "sync.concurrency": requests in flight at once
         ScheduleMode,    // "sync.schedule": off | hourly | daily
         ScheduleTime,    // "sync.schedule_time": HH:mm for the daily schedule (local time)
+        TimeZone,        // "pendo.time_zone": the subscription's IANA zone, found from Pendo's day buckets
     };
     Q_ENUM(Key)
 

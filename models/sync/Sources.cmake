@@ -11,3 +11,19 @@ target_sources(bridge_models PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/DryRun.cpp
     ${CMAKE_CURRENT_LIST_DIR}/DryRun.h
 )
+
+# The sync engine: planning, the worker on its own thread, landing, the run log and the schedule.
+target_sources(bridge_models PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/SyncTypes.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SyncTypes.h
+    ${CMAKE_CURRENT_LIST_DIR}/SyncPlanner.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SyncPlanner.h
+    ${CMAKE_CURRENT_LIST_DIR}/SyncHistory.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SyncHistory.h
+    ${CMAKE_CURRENT_LIST_DIR}/SyncEngine.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SyncEngine.h
+    ${CMAKE_CURRENT_LIST_DIR}/SyncWorker.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SyncWorker.h
+    ${CMAKE_CURRENT_LIST_DIR}/SyncScheduler.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SyncScheduler.h
+)

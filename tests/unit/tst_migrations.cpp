@@ -130,8 +130,8 @@ private Q_SLOTS:
         QCOMPARE(schemaVersionOf(path), Migrations::latestVersion());
         const QHash<QString, QList<QVariantMap>> after = readAll(path);
         for (auto table = before.cbegin(); table != before.cend(); ++table) {
-            if (table.key() == QLatin1String("match_resolutions"))
-                continue; // re-keyed by integer id: checked below
+            if (version < 4 && table.key() == QLatin1String("match_resolutions"))
+                continue; // re-keyed by integer id in version 4: checked below
             QList<QVariantMap> rows = after.value(table.key());
             // Every old row is there with every old column unchanged (new columns may be added).
             for (const QVariantMap &old : table.value()) {
@@ -149,6 +149,8 @@ private Q_SLOTS:
                 QVERIFY2(!added.value(QStringLiteral("deleted_at")).isNull(), qPrintable(table.key()));
         }
 
+        if (version >= 4)
+            return; // resolutions were already keyed by integer id, and compared above like every row
         // Resolutions now refer to the dictionaries' integer ids; each old row is still there,
         // also the one whose visitor an earlier refresh had dropped (restored, marked gone).
         const QList<QVariantMap> oldResolutions = before.value(QStringLiteral("match_resolutions"));

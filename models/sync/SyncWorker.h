@@ -1,0 +1,33 @@
+#pragma once
+
+#include "SyncEngine.h"
+
+#include <QObject>
+
+/**
+ * One run on the engine's thread: lease, catalog refresh, plan, pull, land, match, report.
+ * Created on the engine thread and deleted there when the run ends.
+ */
+class SyncWorker final : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncWorker(Database &database, Clock &clock, SyncEngine::Options options, SyncRequest request,
+               ClientConfig client, std::shared_ptr<std::atomic_bool> cancel);
+    ~SyncWorker() override;
+
+    /** Begins the run (called on the engine thread). */
+    void run();
+
+Q_SIGNALS:
+    void started(qint64 runId, SyncRequest::Kind kind);
+    void progress(const SyncProgress &progress);
+    void logged(const SyncLogEntry &entry);
+    void touched(const SyncTouched &touched);
+    void finished(const SyncRunSummary &summary);
+
+private:
+    struct State;
+    std::unique_ptr<State> d;
+};
