@@ -53,11 +53,14 @@ void PendoCall::start()
 {
     if (m_finished)
         return;
+    // Wait once for the client's hold (a 429 elsewhere), then go: the wait itself is the hold.
     const qint64 held = m_client->m_holdUntilMs - m_client->m_clock.nowMs();
-    if (held > 0) {
+    if (held > 0 && !m_heldOnce) {
+        m_heldOnce = true;
         m_client->m_clock.callAfter(std::chrono::milliseconds(held), this, [this] { start(); });
         return;
     }
+    m_heldOnce = false;
     ++m_attempts;
     m_timedOut = false;
     m_redirectRefused = false;
@@ -146,10 +149,12 @@ void PendoCall::retryOrFinish(const PendoError &error, std::optional<std::chrono
         m_client->m_config.retry.delayAfter(m_attempts, error, m_client->m_clock.random(), retryAfter);
     if (!delay)
         return finish(error);
+    m_retried = error;
     if (error.kind() == PendoError::Kind::RateLimited) {
         ++m_rateLimited;
         m_client->holdUntil(m_client->m_clock.nowMs() + delay->count());
         Q_EMIT m_client->throttled(delay->count());
+        m_heldOnce = true; // this call's own back-off below is its wait
     }
     qCInfo(lcNet) << m_method.constData() << m_url.path() << error.code() << "- retrying in" << delay->count() << "ms";
     m_client->m_clock.callAfter(*delay, this, [this] { start(); });

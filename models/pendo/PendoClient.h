@@ -47,6 +47,8 @@ public:
     int attempts() const { return m_attempts; }
     /** Attempts Pendo answered with 429 Too Many Requests. */
     int rateLimitedAttempts() const { return m_rateLimited; }
+    /** The error of the last attempt that was retried (None when the first attempt answered). */
+    const PendoError &lastRetriedError() const { return m_retried; }
     const QByteArray &body() const { return m_body; }
 
 public Q_SLOTS:
@@ -74,7 +76,9 @@ private:
     int m_httpStatus = 0;
     int m_attempts = 0;
     int m_rateLimited = 0;
+    PendoError m_retried;
     bool m_finished = false;
+    bool m_heldOnce = false;
     bool m_timedOut = false;
     bool m_redirectRefused = false;
     bool m_encrypted = false;

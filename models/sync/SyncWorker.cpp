@@ -97,9 +97,10 @@ struct SyncWorker::State
     PendoError fatal;
     QString storeFailure;
     bool canceled = false;
-    QTimer leaseTimer;
-    QTimer pollTimer;
-    QTimer progressTimer;
+    // Made on the engine thread by startTimers(), as children of the worker.
+    QTimer *leaseTimer = nullptr;
+    QTimer *pollTimer = nullptr;
+    QTimer *progressTimer = nullptr;
     bool progressDirty = false;
 };
 
@@ -187,21 +188,24 @@ void SyncWorker::run()
 
 void SyncWorker::startTimers()
 {
-    d->leaseTimer.setInterval(int(std::max<qint64>(1000, d->options.leaseDuration.count() / 4)));
-    connect(&d->leaseTimer, &QTimer::timeout, this, &SyncWorker::renewLease);
-    d->leaseTimer.start();
-    d->pollTimer.setInterval(pollMs);
-    connect(&d->pollTimer, &QTimer::timeout, this, [this] {
+    d->leaseTimer = new QTimer(this);
+    d->pollTimer = new QTimer(this);
+    d->progressTimer = new QTimer(this);
+    d->leaseTimer->setInterval(int(std::max<qint64>(1000, d->options.leaseDuration.count() / 4)));
+    connect(d->leaseTimer, &QTimer::timeout, this, &SyncWorker::renewLease);
+    d->leaseTimer->start();
+    d->pollTimer->setInterval(pollMs);
+    connect(d->pollTimer, &QTimer::timeout, this, [this] {
         if (d->cancel->load() && !d->canceled && d->phase != State::Phase::Done)
             stop(SyncStatus::Canceled);
     });
-    d->pollTimer.start();
-    d->progressTimer.setInterval(progressMs);
-    connect(&d->progressTimer, &QTimer::timeout, this, [this] {
+    d->pollTimer->start();
+    d->progressTimer->setInterval(progressMs);
+    connect(d->progressTimer, &QTimer::timeout, this, [this] {
         if (d->progressDirty)
             emitProgress();
     });
-    d->progressTimer.start();
+    d->progressTimer->start();
 }
 
 void SyncWorker::renewLease()
@@ -443,6 +447,11 @@ void SyncWorker::onFetched(WindowFetch *fetch, const PendoError &error)
             });
         return pump();
     }
+    if (!fetch->recovered().isEmpty())
+        log(SyncLogEntry::Level::Warning,
+            tr("%1 · %2: Pendo failed and answered on a retry (%3).")
+                .arg(window.key, window.day.toString(Qt::ISODate), fetch->recovered().join(QStringLiteral(", "))),
+            &window, fetch->recovered().constLast());
     land(fetch);
     pump();
 }
@@ -624,9 +633,9 @@ void SyncWorker::complete(SyncStatus status)
     if (d->phase == State::Phase::Done)
         return;
     d->phase = State::Phase::Done;
-    d->leaseTimer.stop();
-    d->pollTimer.stop();
-    d->progressTimer.stop();
+    for (QTimer *timer : {d->leaseTimer, d->pollTimer, d->progressTimer})
+        if (timer)
+            timer->stop();
     d->summary.status = status;
     d->summary.windowsDone = d->progress.windowsDone;
     d->summary.windowsFailed = d->progress.windowsFailed;

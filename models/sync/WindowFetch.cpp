@@ -237,6 +237,8 @@ void WindowFetch::onPage(PendoCall *call)
     call->deleteLater();
     if (call->rateLimitedAttempts() > 0)
         m_throttled = true;
+    if (call->lastRetriedError().isError() && !call->error().isError())
+        m_recovered << call->lastRetriedError().code();
     const PendoError error = call->error();
     if (error.isError()) {
         // A day too big to answer in time is asked for again hour by hour.
@@ -310,6 +312,8 @@ void WindowFetch::onMetric(PendoCall *call)
     call->deleteLater();
     if (call->rateLimitedAttempts() > 0)
         m_throttled = true;
+    if (call->lastRetriedError().isError() && !call->error().isError())
+        m_recovered << call->lastRetriedError().code();
     if (call->error().isError())
         return done(call->error());
     const SyncWindow &w = m_rows.window;

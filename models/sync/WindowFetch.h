@@ -39,6 +39,8 @@ public:
     bool wasSplit() const { return m_rows.pieces > 1; }
     int requests() const { return m_rows.requests; }
     bool wasThrottled() const { return m_throttled; }
+    /** Errors that were retried and then recovered from (error codes), for the run log. */
+    const QStringList &recovered() const { return m_recovered; }
 
     /** The pipeline of one page of an activity window (exposed for tests and the benchmark). */
     static QJsonArray activityPipeline(SyncStream stream, qint64 appId, qint64 firstMs, int hours,
@@ -79,5 +81,6 @@ private:
     std::unordered_map<std::string, qint64> m_freshAccounts;
     std::unordered_map<std::string, qint64> m_freshItems;
     bool m_throttled = false;
+    QStringList m_recovered;
     bool m_done = false;
 };

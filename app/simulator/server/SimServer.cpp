@@ -7,6 +7,8 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 #include <QUrl>
 
@@ -214,6 +216,24 @@ void SimServer::handleAdmin(const QString &path, const QHttpServerRequest &reque
             }
         }
         sendJson(exchange, m_faults.toValue());
+        return;
+    }
+    if (path == QLatin1StringView("/_sim/keys")) {
+        // Revoking a key mid-run is what an admin deleting it in Pendo's settings looks like to a client.
+        if (method == QHttpServerRequest::Method::Post) {
+            const QJsonObject update = QJsonDocument::fromJson(request.body()).object();
+            const QString revoke = update.value(QStringLiteral("revoke")).toString();
+            if (!revoke.isEmpty()) {
+                m_config.keys.removeAll(revoke);
+                m_config.readOnlyKeys.removeAll(revoke);
+            }
+            const QString add = update.value(QStringLiteral("add")).toString();
+            if (!add.isEmpty() && !m_config.keys.contains(add))
+                m_config.keys << add;
+        }
+        Object o;
+        o.emplace_back("keys", static_cast<std::int64_t>(m_config.keys.size() + m_config.readOnlyKeys.size()));
+        sendJson(exchange, Value(std::move(o)));
         return;
     }
     if (path == QLatin1StringView("/_sim/stats")) {
