@@ -24,6 +24,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <csignal>
 #include <unistd.h>
 
 namespace {
@@ -398,6 +399,54 @@ private Q_SLOTS:
         QCOMPARE(after, activityDump(fresh.database().connection()));
     }
 
+    void aBackfillKilledThreeTimesEndsWithTheUninterruptedDatabase()
+    {
+        SimProcess sim(simArguments() << QStringLiteral("--fault-slow") << QStringLiteral("1")
+                                      << QStringLiteral("--slow-ms") << QStringLiteral("40"));
+        QVERIFY2(sim.isReady(), qPrintable(sim.error()));
+        FixedClock clock(simNow());
+        TestWorkspace workspace(clock);
+        QSqlDatabase db = workspace.database().connection();
+        const auto windows = [&db] {
+            QSqlQuery q(db);
+            return q.exec(QStringLiteral("SELECT COUNT(*) FROM sync_windows")) && q.next() ? q.value(0).toInt() : -1;
+        };
+        const auto child = [&](QProcess &process) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("BRIDGE_SYNC_CHILD_WORKSPACE"), workspace.path());
+            env.insert(QStringLiteral("BRIDGE_SYNC_CHILD_URL"), sim.url().toString());
+            process.setProcessEnvironment(env);
+            process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            process.start(QCoreApplication::applicationFilePath(), {});
+            return process.waitForStarted();
+        };
+        // Killed at three points of the same backfill: early, mid-way, late.
+        for (const int killAt : {4, 40, 90}) {
+            QProcess process;
+            QVERIFY(child(process));
+            QTRY_VERIFY_WITH_TIMEOUT(windows() >= killAt || process.state() == QProcess::NotRunning, 60000);
+            QVERIFY2(process.state() == QProcess::Running, "the backfill ended before it could be killed");
+            ::kill(pid_t(process.processId()), SIGKILL);
+            QVERIFY(process.waitForFinished());
+            QCOMPARE(process.exitStatus(), QProcess::CrashExit);
+        }
+        QProcess last;
+        QVERIFY(child(last));
+        QVERIFY(last.waitForFinished(120000));
+        QCOMPARE(last.exitCode(), 0);
+        QCOMPARE(activityDump(db), reference(sim.url(), 20));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sync_runs WHERE status = 'interrupted'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        q.finish();
+        // The same backfill once more changes nothing.
+        const QString before = activityDump(db);
+        QCOMPARE(runSync(workspace.session(), sim.url(), backfill(20)).status, SyncStatus::Completed);
+        QCOMPARE(activityDump(db), before);
+    }
+
     void backfillLandsEveryWindowAndARerunChangesNothing()
     {
         SimProcess sim(simArguments());
@@ -425,5 +474,38 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSyncEngine)
+/** The child of the kill test: one 20-day backfill of the given workspace, exit 0 when it completed. */
+int runChild(const QString &path, const QUrl &url)
+{
+    FixedClock clock(simNow());
+    MemoryCredentialStore credentials;
+    QString error;
+    auto session = WorkspaceSession::open(path, credentials, clock, &error);
+    if (!session) {
+        qCritical() << error;
+        return 2;
+    }
+    ClientConfig client;
+    client.baseUrl = url;
+    client.integrationKey = key.toUtf8();
+    int code = 1;
+    QObject::connect(&session->syncEngine(), &SyncEngine::finished, qApp, [&code](const SyncRunSummary &run) {
+        code = run.status == SyncStatus::Completed ? 0 : 1;
+        QCoreApplication::quit();
+    });
+    if (!session->syncEngine().start(backfill(20), client))
+        return 3;
+    QCoreApplication::exec();
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QString childWorkspace = qEnvironmentVariable("BRIDGE_SYNC_CHILD_WORKSPACE");
+    if (!childWorkspace.isEmpty())
+        return runChild(childWorkspace, QUrl(qEnvironmentVariable("BRIDGE_SYNC_CHILD_URL")));
+    TestSyncEngine test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_syncengine.moc"
