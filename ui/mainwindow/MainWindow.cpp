@@ -14,6 +14,8 @@
 #include "items/AccountsModel.h"
 #include "items/ContactsModel.h"
 #include "widgets/RecordsView.h"
+#include "sync/SyncEngine.h"
+#include "sync/SyncMonitor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,6 +35,7 @@ MainWindow::MainWindow(WorkspaceSession &session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_connectionLabel(new QLabel(this))
+    , m_syncLabel(new QLabel(this))
     , m_accounts(new AccountsModel(session.database(), this))
     , m_contacts(new ContactsModel(session.database(), this))
     , m_navigation(new QListWidget(this))
@@ -91,6 +94,14 @@ MainWindow::MainWindow(WorkspaceSession &session, QWidget *parent)
     QAction *mappingsAction = pendo->addAction(tr("&Mappings…"));
     mappingsAction->setObjectName(QStringLiteral("mappingsAction"));
     connect(mappingsAction, &QAction::triggered, this, &MainWindow::showMappings);
+    pendo->addSeparator();
+    m_syncNowAction = pendo->addAction(tr("Sync &Now"));
+    m_syncNowAction->setObjectName(QStringLiteral("syncNowAction"));
+    m_syncNowAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    connect(m_syncNowAction, &QAction::triggered, this, &MainWindow::syncNow);
+    QAction *monitorAction = pendo->addAction(tr("Sync &Monitor…"));
+    monitorAction->setObjectName(QStringLiteral("syncMonitorAction"));
+    connect(monitorAction, &QAction::triggered, this, &MainWindow::showSyncMonitor);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Pendo Bridge"));
@@ -101,8 +112,15 @@ MainWindow::MainWindow(WorkspaceSession &session, QWidget *parent)
                                .arg(QStringLiteral(BRIDGE_VERSION), QDir::toNativeSeparators(m_session.path())));
     });
 
+    m_syncLabel->setObjectName(QStringLiteral("syncStatusLabel"));
+    m_syncLabel->hide();
+    statusBar()->addPermanentWidget(m_syncLabel);
     m_connectionLabel->setObjectName(QStringLiteral("connectionLabel"));
     statusBar()->addPermanentWidget(m_connectionLabel);
+    SyncEngine &engine = m_session.syncEngine();
+    connect(&engine, &SyncEngine::started, this, [this] { showSyncProgress(SyncProgress()); });
+    connect(&engine, &SyncEngine::progress, this, &MainWindow::showSyncProgress);
+    connect(&engine, &SyncEngine::finished, this, &MainWindow::finishSync);
     updateConnectionLabel();
     connect(&m_session, &WorkspaceSession::connectionChanged, this, &MainWindow::updateConnectionLabel);
     connect(&m_session, &WorkspaceSession::catalogProgress, this,
@@ -161,6 +179,56 @@ void MainWindow::updateConnectionLabel()
     }
     m_connectionLabel->setText(m_session.hasSessionKey() ? tr("Pendo: %1 (key kept until you quit)").arg(m_session.connectionName())
                                                          : tr("Pendo: %1").arg(m_session.connectionName()));
+}
+
+void MainWindow::showSyncMonitor()
+{
+    if (!m_syncMonitor) {
+        // A window of its own, so it can sit beside the views while a long backfill runs.
+        m_syncMonitor = new SyncMonitor(m_session, this);
+        m_syncMonitor->setWindowFlag(Qt::Window);
+        m_syncMonitor->resize(1180, 740);
+        connect(m_syncMonitor, &SyncMonitor::openMatchingRequested, this, &MainWindow::showMatching);
+    }
+    m_syncMonitor->show();
+    m_syncMonitor->raise();
+    m_syncMonitor->activateWindow();
+}
+
+void MainWindow::syncNow()
+{
+    SyncRequest request;
+    request.kind = SyncRequest::Kind::Manual;
+    m_session.startSync(request, this, [this](const QString &problem) {
+        if (!problem.isEmpty())
+            statusBar()->showMessage(tr("The sync did not start: %1").arg(problem), 15000);
+    });
+}
+
+void MainWindow::showMatching(const QString &pendoId)
+{
+    m_navigation->setCurrentRow(m_stack->indexOf(m_matching));
+    m_matching->showPendoId(pendoId);
+    raise();
+    activateWindow();
+}
+
+void MainWindow::showSyncProgress(const SyncProgress &progress)
+{
+    m_syncNowAction->setEnabled(false);
+    const QString phase = progress.phase.isEmpty() ? tr("starting") : progress.phase;
+    m_syncLabel->setText(progress.windowsTotal > 0
+                             ? tr("Syncing: %1% — %2").arg(progress.windowsDone * 100 / progress.windowsTotal).arg(phase)
+                             : tr("Syncing: %1").arg(phase));
+    m_syncLabel->show();
+}
+
+void MainWindow::finishSync(const SyncRunSummary &summary)
+{
+    m_syncNowAction->setEnabled(true);
+    m_syncLabel->hide();
+    statusBar()->showMessage(tr("Sync: %1").arg(summary.statusText()), 15000);
+    reloadViews();
 }
 
 void MainWindow::showSetupWizard()

@@ -9,6 +9,10 @@
 
 class AccountsModel;
 class MatchWorkbench;
+class QAction;
+class SyncMonitor;
+struct SyncProgress;
+struct SyncRunSummary;
 class QLabel;
 class ContactsModel;
 class QListWidget;
@@ -48,6 +52,12 @@ public Q_SLOTS:
     void showMappings();
     /** Pendo → Refresh catalog: reads the catalog and identities again with the stored key. */
     void refreshCatalog();
+    /** Pendo → Sync Monitor…: the one monitor window, created on first use. */
+    void showSyncMonitor();
+    /** Pendo → Sync Now: a manual run through the session; the status line follows it. */
+    void syncNow();
+    /** The matching view, showing one Pendo visitor or account (from the sync monitor). */
+    void showMatching(const QString &pendoId);
     /** Saves edited matching rules as a new configuration version and re-resolves identities. */
     void saveMatchingRules(const MatchRules &rules);
 
@@ -62,6 +72,8 @@ private:
     void updateStatus();
 
     void updateConnectionLabel();
+    void showSyncProgress(const SyncProgress &progress);
+    void finishSync(const SyncRunSummary &summary);
     /** Without a keychain: offers to keep the key until the app is closed. */
     void offerSessionKey(const SetupResult &result, const QString &message);
 
@@ -69,6 +81,9 @@ private:
     SetupResult m_setupDefaults;
     QLabel *m_connectionLabel;
     MatchWorkbench *m_matching = nullptr;
+    SyncMonitor *m_syncMonitor = nullptr;
+    QAction *m_syncNowAction = nullptr;
+    QLabel *m_syncLabel;
     AccountsModel *m_accounts;
     ContactsModel *m_contacts;
     QListWidget *m_navigation;

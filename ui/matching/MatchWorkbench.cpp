@@ -10,6 +10,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -20,6 +21,8 @@
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -458,4 +461,14 @@ void MatchWorkbench::showMessage(const QString &text, bool error)
     m_messageLabel->setText(text);
     m_messageLabel->setStyleSheet(error ? QStringLiteral("color: #b3261e;") : QStringLiteral("color: #2e7d32;"));
     m_messageLabel->setVisible(!text.isEmpty());
+}
+
+void MatchWorkbench::showPendoId(const QString &pendoId)
+{
+    const QList<UnmatchedItem> &accounts = m_accountsModel->items();
+    const bool isAccount = std::any_of(accounts.cbegin(), accounts.cend(),
+                                       [&pendoId](const UnmatchedItem &item) { return item.pendoId == pendoId; });
+    UnmatchedListView *list = isAccount ? m_accountsView : m_visitorsView;
+    m_tabs->setCurrentWidget(list);
+    list->searchEdit()->setText(pendoId);
 }

@@ -37,6 +37,12 @@ public:
     UnmatchedListView *unmatchedAccountsView() const { return m_accountsView; }
     UnmatchedListView *unmatchedVisitorsView() const { return m_visitorsView; }
 
+    /**
+     * Shows one Pendo account or visitor: its list's tab, searched for the id (the visitors list
+     * unless the id is an unmatched account).
+     */
+    void showPendoId(const QString &pendoId);
+
     /** Hides the title and introduction (a wizard page shows its own). */
     void setHeaderVisible(bool visible);
 
