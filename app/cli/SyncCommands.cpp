@@ -232,7 +232,7 @@ void SyncCommands::printSummary(const SyncRunSummary &summary, int exitCode)
     QString covered = coverage.coveredFrom.isValid()
                           ? tr("%1 to %2").arg(coverage.coveredFrom.toString(Qt::ISODate),
                                                coverage.coveredTo.toString(Qt::ISODate))
-                          : tr("no days yet");
+                          : tr("none yet");
     if (provisional.isValid())
         covered += tr(" (provisional from %1)").arg(provisional.toString(Qt::ISODate));
     QTextStream &stream = exitCode == ExitOk || exitCode == ExitFailedWindows ? m_out : m_err;
