@@ -14,47 +14,6 @@ namespace {
 constexpr qint64 hourMs = 3600 * 1000;
 constexpr qint64 dayMs = 24 * hourMs;
 
-/** Noon UTC of the most recent `month`/15 before `nowMs`. */
-qint64 recentMidMonthNoon(qint64 nowMs, int month)
-{
-    const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone::utc()).date();
-    QDate date(today.year(), month, 15);
-    if (date >= today)
-        date = date.addYears(-1);
-    return QDateTime(date, QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch();
-}
-
-QJsonObject dayBucketProbe(qint64 noonMs)
-{
-    const QJsonObject source{
-        {QStringLiteral("source"),
-         QJsonObject{{QStringLiteral("events"), QJsonObject{{QStringLiteral("appId"), QStringLiteral("expandAppIds(\"*\")")}}},
-                     {QStringLiteral("timeSeries"), QJsonObject{{QStringLiteral("period"), QStringLiteral("dayRange")},
-                                                                {QStringLiteral("first"), noonMs},
-                                                                {QStringLiteral("count"), 1}}}}}};
-    return QJsonObject{{QStringLiteral("pipeline"), QJsonArray{source, QJsonObject{{QStringLiteral("limit"), 1}}}}};
-}
-
-/** The UTC offset of the subscription on the probed day, from its bucket start. */
-std::optional<int> offsetFromAnswer(const QByteArray &body, qint64 noonMs)
-{
-    const QJsonObject answer = QJsonDocument::fromJson(body).object();
-    qint64 bucket = answer.value(QStringLiteral("startTime")).toInteger();
-    if (bucket == 0) {
-        const QJsonArray rows = answer.value(QStringLiteral("results")).toArray();
-        if (rows.isEmpty())
-            return std::nullopt;
-        bucket = rows.first().toObject().value(QStringLiteral("day")).toInteger();
-    }
-    const qint64 utcMidnight = noonMs - 12 * hourMs;
-    qint64 offset = utcMidnight - bucket;
-    while (offset > 14 * hourMs)
-        offset -= dayMs;
-    while (offset < -12 * hourMs)
-        offset += dayMs;
-    return int(offset / 1000);
-}
-
 QString formatOffset(int seconds)
 {
     const QChar sign = seconds < 0 ? QChar(0x2212) : u'+';
@@ -75,6 +34,48 @@ QJsonValue errorJson(const PendoError &error)
 }
 
 } // namespace
+
+/** Noon UTC of the most recent `month`/15 before `nowMs`. */
+qint64 KeyDoctor::recentMidMonthNoon(qint64 nowMs, int month)
+{
+    const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs, QTimeZone::utc()).date();
+    QDate date(today.year(), month, 15);
+    if (date >= today)
+        date = date.addYears(-1);
+    return QDateTime(date, QTime(12, 0), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+
+QJsonObject KeyDoctor::dayBucketProbe(qint64 noonMs)
+{
+    const QJsonObject source{
+        {QStringLiteral("source"),
+         QJsonObject{{QStringLiteral("events"), QJsonObject{{QStringLiteral("appId"), QStringLiteral("expandAppIds(\"*\")")}}},
+                     {QStringLiteral("timeSeries"), QJsonObject{{QStringLiteral("period"), QStringLiteral("dayRange")},
+                                                                {QStringLiteral("first"), noonMs},
+                                                                {QStringLiteral("count"), 1}}}}}};
+    return QJsonObject{{QStringLiteral("pipeline"), QJsonArray{source, QJsonObject{{QStringLiteral("limit"), 1}}}}};
+}
+
+/** The UTC offset of the subscription on the probed day, from its bucket start. */
+std::optional<int> KeyDoctor::offsetFromAnswer(const QByteArray &body, qint64 noonMs)
+{
+    const QJsonObject answer = QJsonDocument::fromJson(body).object();
+    qint64 bucket = answer.value(QStringLiteral("startTime")).toInteger();
+    if (bucket == 0) {
+        const QJsonArray rows = answer.value(QStringLiteral("results")).toArray();
+        if (rows.isEmpty())
+            return std::nullopt;
+        bucket = rows.first().toObject().value(QStringLiteral("day")).toInteger();
+    }
+    const qint64 utcMidnight = noonMs - 12 * hourMs;
+    qint64 offset = utcMidnight - bucket;
+    while (offset > 14 * hourMs)
+        offset -= dayMs;
+    while (offset < -12 * hourMs)
+        offset += dayMs;
+    return int(offset / 1000);
+}
+
 
 QString KeyDoctor::matchTimeZone(qint64 winterDayMs, int winterOffset, qint64 summerDayMs, int summerOffset)
 {

@@ -52,6 +52,12 @@ public:
 
     const DoctorReport &report() const { return m_report; }
 
+    /** Noon UTC of the most recent 15th of `month` before `nowMs`: a day whose bucket start shows the zone's offset. */
+    static qint64 recentMidMonthNoon(qint64 nowMs, int month);
+    /** An aggregation request for the day bucket containing `noonMs`. */
+    static QJsonObject dayBucketProbe(qint64 noonMs);
+    /** The subscription's UTC offset on that day, from the answer's bucket start. */
+    static std::optional<int> offsetFromAnswer(const QByteArray &body, qint64 noonMs);
     /** The IANA zone whose offsets on the two dates match; prefers well-known zones. */
     static QString matchTimeZone(qint64 winterDayMs, int winterOffset, qint64 summerDayMs, int summerOffset);
 

@@ -53,6 +53,11 @@ void PendoCall::start()
 {
     if (m_finished)
         return;
+    const qint64 held = m_client->m_holdUntilMs - m_client->m_clock.nowMs();
+    if (held > 0) {
+        m_client->m_clock.callAfter(std::chrono::milliseconds(held), this, [this] { start(); });
+        return;
+    }
     ++m_attempts;
     m_timedOut = false;
     m_redirectRefused = false;
@@ -141,6 +146,11 @@ void PendoCall::retryOrFinish(const PendoError &error, std::optional<std::chrono
         m_client->m_config.retry.delayAfter(m_attempts, error, m_client->m_clock.random(), retryAfter);
     if (!delay)
         return finish(error);
+    if (error.kind() == PendoError::Kind::RateLimited) {
+        ++m_rateLimited;
+        m_client->holdUntil(m_client->m_clock.nowMs() + delay->count());
+        Q_EMIT m_client->throttled(delay->count());
+    }
     qCInfo(lcNet) << m_method.constData() << m_url.path() << error.code() << "- retrying in" << delay->count() << "ms";
     m_client->m_clock.callAfter(*delay, this, [this] { start(); });
 }
@@ -206,6 +216,11 @@ PendoCall *PendoClient::aggregate(const QJsonObject &request, PendoCall::BodyChe
                                {QStringLiteral("request"), request}};
     return startCall(QByteArrayLiteral("POST"), apiUrl(QStringLiteral("aggregation"), {}),
                      QJsonDocument(envelope).toJson(QJsonDocument::Compact), check ? std::move(check) : jsonCheck());
+}
+
+void PendoClient::holdUntil(qint64 untilMs)
+{
+    m_holdUntilMs = std::max(m_holdUntilMs, untilMs);
 }
 
 PendoCall::BodyCheck PendoClient::jsonCheck()

@@ -45,6 +45,8 @@ public:
     const PendoError &error() const { return m_error; }
     int httpStatus() const { return m_httpStatus; }
     int attempts() const { return m_attempts; }
+    /** Attempts Pendo answered with 429 Too Many Requests. */
+    int rateLimitedAttempts() const { return m_rateLimited; }
     const QByteArray &body() const { return m_body; }
 
 public Q_SLOTS:
@@ -71,6 +73,7 @@ private:
     QByteArray m_body;
     int m_httpStatus = 0;
     int m_attempts = 0;
+    int m_rateLimited = 0;
     bool m_finished = false;
     bool m_timedOut = false;
     bool m_redirectRefused = false;
@@ -102,6 +105,17 @@ public:
     /** A body check that accepts any well-formed JSON document. */
     static PendoCall::BodyCheck jsonCheck();
 
+    /**
+     * Holds every attempt of this client — new calls and retries — until `untilMs`: a 429 or a
+     * back-off slows the whole client down, not just the request that met it.
+     */
+    void holdUntil(qint64 untilMs);
+    qint64 heldUntil() const { return m_holdUntilMs; }
+
+Q_SIGNALS:
+    /** Pendo asked this client to slow down (429); every attempt waits `delayMs`. */
+    void throttled(qint64 delayMs);
+
 private:
     friend class PendoCall;
     QUrl apiUrl(const QString &path, const QUrlQuery &query) const;
@@ -110,4 +124,5 @@ private:
     const ClientConfig m_config;
     Clock &m_clock;
     QNetworkAccessManager *m_network;
+    qint64 m_holdUntilMs = 0;
 };

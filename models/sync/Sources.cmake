@@ -26,6 +26,14 @@ target_sources(bridge_models PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/SyncWorker.h
     ${CMAKE_CURRENT_LIST_DIR}/SyncScheduler.cpp
     ${CMAKE_CURRENT_LIST_DIR}/SyncScheduler.h
+    ${CMAKE_CURRENT_LIST_DIR}/SyncRunStore.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SyncRunStore.h
+    ${CMAKE_CURRENT_LIST_DIR}/ActivityLanding.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ActivityLanding.h
+    ${CMAKE_CURRENT_LIST_DIR}/WindowFetch.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/WindowFetch.h
+    ${CMAKE_CURRENT_LIST_DIR}/UnmatchedReport.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/UnmatchedReport.h
 )
 
 # The raw daily activity as an export keyed by Pendo's own ids (CSV or JSON).

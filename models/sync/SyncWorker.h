@@ -1,6 +1,7 @@
 #pragma once
 
 #include "SyncEngine.h"
+#include "store/StoreError.h"
 
 #include <QObject>
 
@@ -28,6 +29,28 @@ Q_SIGNALS:
     void finished(const SyncRunSummary &summary);
 
 private:
+    void startTimers();
+    void renewLease();
+    void findTimeZone();
+    void refreshCatalog();
+    void plan();
+    void pump();
+    void onThrottled(qint64 delayMs);
+    void onFetched(class WindowFetch *fetch, const PendoError &error);
+    void land(class WindowFetch *fetch);
+    void finishPulling();
+    void resolveMatches();
+    void reportUnmatched();
+    void failRun(const PendoError &error, const QString &context);
+    void failStore(const StoreError &error);
+    void stop(SyncStatus status);
+    void maybeComplete();
+    void complete(SyncStatus status);
+    void setPhase(const QString &phase);
+    void emitProgress();
+    void log(SyncLogEntry::Level level, const QString &message, const struct SyncWindow *window = nullptr,
+             const QString &errorClass = {});
+
     struct State;
     std::unique_ptr<State> d;
 };
