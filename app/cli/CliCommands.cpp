@@ -1,8 +1,10 @@
 #include "CliCommands.h"
 
 #include "ConfigCommands.h"
+#include "DemoCommand.h"
 #include "MatchCommands.h"
 #include "PendoCommands.h"
+#include "SyncCommands.h"
 
 #include "store/ColumnMapping.h"
 #include "store/CsImporter.h"
@@ -21,6 +23,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 
 #include <cstdio>
 
@@ -90,7 +93,26 @@ QString CliCommands::helpText() const
               "  contacts create-unmatched  Create contacts for unmatched visitors of matched accounts\n"
               "  config export FILE       Write the whole integration configuration as readable JSON\n"
               "  config import FILE       Validate a configuration file and save it as a new version\n"
-              "  demo                     Fill the workspace with the bundled demo customers\n"
+              "  sync                     Pull Pendo activity since the last run (the settle window again)\n"
+              "      --backfill-days N    Backfill the last N days (1-365, today included) instead\n"
+              "      --streams LIST       Only these streams: activity, features, pages, guides,\n"
+              "                           track_events, aggregations, reports (comma-separated)\n"
+              "                           Progress: a redrawn line on a terminal, plain lines in logs.\n"
+              "                           SIGINT or SIGTERM stops the run cleanly; the next run resumes it.\n"
+              "  status                   The last run (status, rows, failed windows, start, finish), the\n"
+              "                           covered days and whether a run is going now\n"
+              "  activity export          Raw daily activity with Pendo's ids, sorted, to standard output:\n"
+              "                           day,app,kind,item,visitor,account,events,minutes\n"
+              "      --from YYYY-MM-DD    First day (default: the first synced day)\n"
+              "      --to YYYY-MM-DD      Last day (default: the last synced day)\n"
+              "      --format csv|json    CSV (default) or a JSON array of objects, one per line\n"
+              "      --out FILE           Write to FILE instead (replaced only when complete)\n"
+              "  demo                     Start pendo-sim, import its CRM export, connect (the key kept for\n"
+              "                           this run only), refresh the catalog, match and backfill; without\n"
+              "                           --workspace a new workspace in a temporary folder\n"
+              "      --days N             Days to backfill (default 90)\n"
+              "      --accounts N         Simulated customers (default 200)\n"
+              "      --offline            No simulator: only fill the bundled demo customers\n"
               "\n"
               "Options:\n"
               "  --workspace PATH         The workspace file (default: %1)\n"
@@ -114,7 +136,11 @@ QString CliCommands::helpText() const
               "  7  Pendo cannot be reached (connection refused, DNS, TLS, time-out)\n"
               "  8  Pendo answered with errors (rate limit, server errors, broken answers)\n"
               "  9  the key works but a check failed (apps, aggregations, reports, time zone)\n"
-              " 10  the key works but could not be stored (no keychain service)\n")
+              " 10  the key works but could not be stored (no keychain service)\n"
+              " 11  the sync completed, but some windows failed (the next run pulls them again)\n"
+              " 12  the sync did not complete for another reason (another run holds the workspace, ...)\n"
+              "130  the sync was stopped by SIGINT or SIGTERM (finished windows are kept)\n"
+              "  3  is also the code of an export file that cannot be written\n")
         .arg(QDir::toNativeSeparators(Database::defaultWorkspacePath()),
              QLatin1String(HeadlessKeySource::environmentVariable));
 }
@@ -141,8 +167,19 @@ int CliCommands::run(const QStringList &arguments)
     const QCommandLineOption keyFileOption(QStringLiteral("key-file"), QString(), QStringLiteral("path"));
     const QCommandLineOption noKeychainOption(QStringLiteral("no-keychain"));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"), QString(), QStringLiteral("seconds"));
+    const QCommandLineOption backfillOption(QStringLiteral("backfill-days"), QString(), QStringLiteral("days"));
+    const QCommandLineOption streamsOption(QStringLiteral("streams"), QString(), QStringLiteral("list"));
+    const QCommandLineOption fromOption(QStringLiteral("from"), QString(), QStringLiteral("day"));
+    const QCommandLineOption toOption(QStringLiteral("to"), QString(), QStringLiteral("day"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), QString(), QStringLiteral("format"));
+    const QCommandLineOption outOption(QStringLiteral("out"), QString(), QStringLiteral("file"));
+    const QCommandLineOption daysOption(QStringLiteral("days"), QString(), QStringLiteral("days"));
+    const QCommandLineOption accountsOption(QStringLiteral("accounts"), QString(), QStringLiteral("count"));
+    const QCommandLineOption offlineOption(QStringLiteral("offline"));
     parser.addOptions({workspaceOption, jsonOption, skipOption, rejectOption, mapOption, helpOption, versionOption,
-                       regionOption, baseUrlOption, keyFileOption, noKeychainOption, timeoutOption});
+                       regionOption, baseUrlOption, keyFileOption, noKeychainOption, timeoutOption, backfillOption,
+                       streamsOption, fromOption, toOption, formatOption, outOption, daysOption, accountsOption,
+                       offlineOption});
     if (!parser.parse(arguments)) {
         m_err << parser.errorText() << u'\n' << tr("Run 'pendo-bridge-cli --help' for usage.") << u'\n';
         return ExitUsage;
@@ -168,14 +205,32 @@ int CliCommands::run(const QStringList &arguments)
     const QString command = args.first();
     const QStringList commands{QStringLiteral("import"), QStringLiteral("workspace"), QStringLiteral("demo"),
                                QStringLiteral("connect"), QStringLiteral("doctor"), QStringLiteral("catalog"),
-                               QStringLiteral("match"), QStringLiteral("contacts"), QStringLiteral("config")};
+                               QStringLiteral("match"), QStringLiteral("contacts"), QStringLiteral("config"),
+                               QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("activity")};
     if (!commands.contains(command)) {
         m_err << tr("Unknown command '%1'. Run 'pendo-bridge-cli --help' for usage.").arg(command) << u'\n';
         return ExitUsage;
     }
 
-    const QString path = parser.isSet(workspaceOption) ? QFileInfo(parser.value(workspaceOption)).absoluteFilePath()
-                                                       : Database::defaultWorkspacePath();
+    if (command == QLatin1String("activity") && (args.value(1) != QLatin1String("export") || args.size() != 2)) {
+        m_err << tr("Usage: pendo-bridge-cli activity export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json] "
+                    "[--out FILE]")
+              << u'\n';
+        return ExitUsage;
+    }
+    const bool simulatedDemo = command == QLatin1String("demo") && !parser.isSet(offlineOption);
+    QString path = parser.isSet(workspaceOption) ? QFileInfo(parser.value(workspaceOption)).absoluteFilePath()
+                                                 : Database::defaultWorkspacePath();
+    if (simulatedDemo && !parser.isSet(workspaceOption)) {
+        // A demo never touches the real workspace; its own stays for a look afterwards.
+        QTemporaryDir demoDir(QDir::temp().filePath(QStringLiteral("pendo-bridge-demo-XXXXXX")));
+        if (!demoDir.isValid()) {
+            m_err << tr("Cannot create a folder for the demo workspace: %1").arg(demoDir.errorString()) << u'\n';
+            return ExitWorkspace;
+        }
+        demoDir.setAutoRemove(false);
+        path = demoDir.filePath(QStringLiteral("demo-workspace.sqlite"));
+    }
     KeychainCredentialStore keychain;
     QString error;
     const std::unique_ptr<WorkspaceSession> session = WorkspaceSession::open(path, keychain, Clock::system(), &error);
@@ -189,8 +244,16 @@ int CliCommands::run(const QStringList &arguments)
 
     if (command == QLatin1String("import"))
         return importRecords(database, args.mid(1));
-    if (command == QLatin1String("demo"))
+    if (command == QLatin1String("demo") && !simulatedDemo)
         return seedDemo(database);
+    if (simulatedDemo) {
+        DemoOptions options;
+        if (parser.isSet(daysOption))
+            options.days = parser.value(daysOption);
+        options.accounts = parser.value(accountsOption);
+        options.json = m_json;
+        return DemoCommand(*session, options, m_out, m_err).run();
+    }
     if (command == QLatin1String("config"))
         return runConfigCommand(database, args.mid(1), m_json, m_out, m_err);
     if (command == QLatin1String("match") || command == QLatin1String("contacts")) {
@@ -209,7 +272,8 @@ int CliCommands::run(const QStringList &arguments)
         m_err << tr("Usage: pendo-bridge-cli catalog refresh") << u'\n';
         return ExitUsage;
     }
-    if (command == QLatin1String("connect") || command == QLatin1String("doctor") || command == QLatin1String("catalog")) {
+    if (command == QLatin1String("connect") || command == QLatin1String("doctor") || command == QLatin1String("catalog")
+        || command == QLatin1String("sync") || command == QLatin1String("status") || command == QLatin1String("activity")) {
         PendoCommandOptions options;
         options.region = parser.value(regionOption);
         options.baseUrl = parser.value(baseUrlOption);
@@ -219,6 +283,23 @@ int CliCommands::run(const QStringList &arguments)
         if (parser.isSet(timeoutOption))
             options.timeoutSeconds = std::max(1, parser.value(timeoutOption).toInt());
         PendoCommands pendo(*session, options, m_out, m_err);
+        if (command == QLatin1String("sync") || command == QLatin1String("status")
+            || command == QLatin1String("activity")) {
+            SyncCommandOptions syncOptions;
+            syncOptions.json = m_json;
+            syncOptions.backfillDays = parser.value(backfillOption);
+            syncOptions.streamsGiven = parser.isSet(streamsOption);
+            syncOptions.streams = parser.value(streamsOption);
+            syncOptions.from = parser.value(fromOption);
+            syncOptions.to = parser.value(toOption);
+            if (parser.isSet(formatOption))
+                syncOptions.format = parser.value(formatOption);
+            syncOptions.outFile = parser.value(outOption);
+            SyncCommands sync(*session, pendo, syncOptions, m_out, m_err);
+            if (command == QLatin1String("sync"))
+                return sync.sync();
+            return command == QLatin1String("status") ? sync.status() : sync.exportActivity();
+        }
         if (command == QLatin1String("catalog"))
             return pendo.catalogRefresh();
         return command == QLatin1String("connect") ? pendo.connect() : pendo.doctor();

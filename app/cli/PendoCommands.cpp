@@ -72,6 +72,8 @@ int PendoCommands::exitCodeFor(const PendoError &error)
 
 QByteArray PendoCommands::keyFromFileOrEnvironment(QString *error) const
 {
+    if (!m_options.key.isEmpty())
+        return m_options.key;
     if (!m_options.keyFile.isEmpty())
         return HeadlessKeySource::fromKeyFile(m_options.keyFile, error);
     return HeadlessKeySource::fromEnvironment();

@@ -27,6 +27,8 @@ struct PendoCommandOptions
     QString region;
     QString baseUrl;
     QString keyFile;
+    /** A key the program already has (the demo's); used before every other source. */
+    QByteArray key;
     bool noKeychain = false;
     bool json = false;
     int timeoutSeconds = 30;
@@ -49,13 +51,14 @@ public:
 
     static int exitCodeFor(const PendoError &error);
 
+    /** The key from --key-file, the environment or the keychain; empty (with the reason printed) when none. */
+    QByteArray storedOrGivenKey();
+
 private:
     QByteArray keyFromFileOrEnvironment(QString *error) const;
     QByteArray keyFromStandardInput() const;
     /** The region table with the workspace's and the environment's overrides; nullopt (reason printed) when invalid. */
     std::optional<RegionTable> regionTable();
-    /** The key from --key-file, the environment or the keychain; empty (with the reason printed) when none. */
-    QByteArray storedOrGivenKey();
     /** Reads the stored key for the workspace's region; empty when none. */
     QByteArray keyFromKeychain(QString *message);
 

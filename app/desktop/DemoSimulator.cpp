@@ -64,7 +64,7 @@ void DemoSimulator::start()
         return;
     }
     m_process.start(executable, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed"),
-                                 QStringLiteral("42"), QStringLiteral("--accounts"), QStringLiteral("200"),
+                                 QStringLiteral("42"), QStringLiteral("--accounts"), QString::number(m_accounts),
                                  QStringLiteral("--key"), QString::fromLatin1(demoKey), QStringLiteral("--regions"),
                                  regions.join(u','), QStringLiteral("--subscription-region"), QStringLiteral("us"),
                                  QStringLiteral("--export-crm"), crmDir(), QStringLiteral("--exit-with-parent")});

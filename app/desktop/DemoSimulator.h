@@ -8,7 +8,8 @@
 /**
  * For `pendo-bridge --demo`: runs pendo-sim on free loopback ports (one per Pendo region, the
  * subscription in the US), points the regions at it, and has it write a CRM export of the same
- * customers. Stops the simulator when destroyed. UI thread; never blocks it.
+ * customers. Stops the simulator when destroyed. Main thread; never blocks it. The desktop demo
+ * and `pendo-bridge-cli demo` both use it.
  */
 class DemoSimulator final : public QObject
 {
@@ -16,10 +17,13 @@ class DemoSimulator final : public QObject
 
 public:
     static constexpr const char *demoKey = "pendo-bridge-demo-key";
+    static constexpr int defaultAccounts = 200;
 
     explicit DemoSimulator(QString workDir, QObject *parent = nullptr);
     ~DemoSimulator() override;
 
+    /** Simulated customers (default 200); before start(). */
+    void setAccounts(int accounts) { m_accounts = accounts; }
     void start();
     QString crmDir() const;
     QUrl usUrl() const { return m_usUrl; }
@@ -38,5 +42,6 @@ private:
     QProcess m_process;
     QStringList m_overrides;
     QUrl m_usUrl;
+    int m_accounts = defaultAccounts;
     bool m_ready = false;
 };

@@ -35,3 +35,9 @@ target_sources(bridge_models PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/UnmatchedReport.cpp
     ${CMAKE_CURRENT_LIST_DIR}/UnmatchedReport.h
 )
+
+# The raw daily activity as an export keyed by Pendo's own ids (CSV or JSON).
+target_sources(bridge_models PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/ActivityExport.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/ActivityExport.h
+)

@@ -143,7 +143,7 @@ private Q_SLOTS:
 
     void demoFillsTheWorkspace()
     {
-        const Result result = cli({QStringLiteral("demo")});
+        const Result result = cli({QStringLiteral("demo"), QStringLiteral("--offline")});
         QCOMPARE(result.exitCode, 0);
         QVERIFY2(result.out.contains("Demo customers imported: 30 accounts, 251 contacts."), result.out.constData());
     }
