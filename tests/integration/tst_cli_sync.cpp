@@ -274,23 +274,6 @@ private Q_SLOTS:
         QCOMPARE(result.exitCode, 7);
     }
 
-    void failedWindowsHaveTheirOwnCode()
-    {
-        SimProcess failing({QStringLiteral("--key"), QString::fromLatin1(key), QStringLiteral("--accounts"),
-                            QStringLiteral("5"), QStringLiteral("--fault-500"), QStringLiteral("0.5"),
-                            QStringLiteral("--fault-paths"), QStringLiteral("/api/v1/aggregation")});
-        QVERIFY2(failing.isReady(), qPrintable(failing.error()));
-        const QString path = workspace(QStringLiteral("failing.sqlite"));
-        QVERIFY(connectWorkspace(path, failing));
-        const CliResult result = runCli(path, {QStringLiteral("sync"), QStringLiteral("--backfill-days"),
-                                               QStringLiteral("10"), QStringLiteral("--json")},
-                                        environment(failing));
-        const QJsonObject json = result.json();
-        QVERIFY2(json.value(QStringLiteral("failedWindows")).toInt() > 0, result.out.constData());
-        QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("completed_with_failures"));
-        QCOMPARE(result.exitCode, 11);
-    }
-
     void sigintCancelsCleanly()
     {
         const QString path = workspace(QStringLiteral("canceled.sqlite"));
