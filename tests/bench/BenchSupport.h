@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <malloc.h>
+
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -67,13 +68,6 @@ inline double mb(long kb)
     return kb / 1024.0;
 }
 
-/** The heap this process uses (every malloc arena and mmapped block), in kB: RSS minus what malloc keeps free. */
-inline long heapInUseKb()
-{
-    const struct mallinfo2 info = mallinfo2();
-    return long((info.uordblks + info.hblkhd) / 1024);
-}
-
 /** Gives the heap malloc keeps free back to the system, so that the next peak is the next step's own. */
 inline void trimHeap()
 {
@@ -125,7 +119,7 @@ public:
     void enter(const QString &phase)
     {
         if (m_phases.empty() || m_phases.back().name != phase)
-            m_phases.push_back({phase, 0, 0});
+            m_phases.push_back({phase, 0});
         sample();
     }
     void sample()
@@ -133,13 +127,12 @@ public:
         if (m_phases.empty())
             return;
         m_phases.back().rssKb = std::max(m_phases.back().rssKb, statusKb("VmRSS"));
-        m_phases.back().heapKb = std::max(m_phases.back().heapKb, heapInUseKb());
     }
     void print() const
     {
-        std::printf("  memory by phase (largest seen, MB):  rss   heap in use\n");
+        std::printf("  rss by phase (largest seen, MB):\n");
         for (const Phase &phase : m_phases)
-            std::printf("    %6.0f %6.0f  %s\n", mb(phase.rssKb), mb(phase.heapKb), qPrintable(phase.name));
+            std::printf("    %6.0f  %s\n", mb(phase.rssKb), qPrintable(phase.name));
     }
 
 private:
@@ -147,7 +140,6 @@ private:
     {
         QString name;
         long rssKb = 0;
-        long heapKb = 0;
     };
     QTimer m_timer;
     std::vector<Phase> m_phases;

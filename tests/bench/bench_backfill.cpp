@@ -14,7 +14,8 @@
 //     one transaction per window.
 // The last two lines are "land vs bare: R" (engine rows/s ÷ baseline rows/s, target: at least 0.5)
 // and "peak rss MB: N" (the whole run, target: under 300).
-//   bench_backfill [--days N] [--accounts N] [--sample-mb N]   (defaults 365, 2000, 64)
+//   bench_backfill [--days N] [--accounts N] [--sample-mb N] [--concurrency N]
+//   (defaults 365 days, 2000 accounts, 64 MB, the workspace's requests in flight)
 
 #include "BenchSupport.h"
 #include "LandingRace.h"
@@ -51,6 +52,7 @@ struct Options
     int days = syncs::maxBackfillDays;
     int accounts = 2000;
     int sampleMb = 64;
+    int concurrency = 0; // requests in flight; 0: the workspace setting
 };
 
 /** A window the backfill landed, as its checkpoint tells. */
@@ -118,6 +120,9 @@ public:
         if (!m_workspace->isOpen())
             return fail("cannot open a workspace: " + m_workspace->error().toStdString());
         SyncEngine &engine = m_workspace->session().syncEngine();
+        SyncEngine::Options engineOptions = engine.options();
+        engineOptions.concurrency = m_options.concurrency;
+        engine.setOptions(engineOptions);
         connect(&engine, &SyncEngine::progress, this, [this](const SyncProgress &p) { reportProgress(p); });
         connect(&engine, &SyncEngine::logged, this, [this](const SyncLogEntry &) { m_memory.sample(); });
         connect(&engine, &SyncEngine::finished, this, [this](const SyncRunSummary &summary) {
@@ -162,7 +167,10 @@ private:
         m_memory.stop();
         m_backfillPeakKb = bench::statusKb("VmHWM");
         const double simCpu = bench::cpuSeconds(m_sim->pid());
-        std::printf("backfill: %d days, status %s\n", m_options.days, qPrintable(summary.statusText()));
+        const int inFlight = m_workspace->session().syncEngine().options().concurrency;
+        std::printf("backfill: %d days (requests in flight: %s), status %s\n", m_options.days,
+                    inFlight > 0 ? qPrintable(QString::number(inFlight)) : "the workspace's setting",
+                    qPrintable(summary.statusText()));
         std::printf("  wall time       %.1f s\n", wall);
         std::printf("  windows         %d (%d failed, %d split)\n", summary.windowsDone, summary.windowsFailed,
                     summary.windowsSplit);
@@ -365,6 +373,7 @@ int main(int argc, char *argv[])
     options.days = std::clamp(bench::intOption(argc, argv, "--days", options.days), 1, syncs::maxBackfillDays);
     options.accounts = std::max(1, bench::intOption(argc, argv, "--accounts", options.accounts));
     options.sampleMb = std::max(1, bench::intOption(argc, argv, "--sample-mb", options.sampleMb));
+    options.concurrency = std::max(0, bench::intOption(argc, argv, "--concurrency", options.concurrency));
     BackfillBench bench(options);
     QTimer::singleShot(0, &bench, [&bench] { bench.start(); });
     return app.exec();
