@@ -1,5 +1,6 @@
 #include "MatchRules.h"
 
+#include <algorithm>
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -58,4 +59,16 @@ MatchRules MatchRules::fromJson(const QJsonObject &json, QString *error)
     rules.matchBoth = json.value(QStringLiteral("matchBoth")).toBool(true);
     rules.autoCreateEndUsers = json.value(QStringLiteral("autoCreateEndUsers")).toBool(false);
     return rules;
+}
+
+bool MatchRules::readsMetadata() const
+{
+    const auto reads = [](const MatchKey &key, bool visitor) {
+        if (!key.pendoField.startsWith(QLatin1String("metadata.")))
+            return false;
+        return !(visitor && key.pendoField == QLatin1String("metadata.agent.email"));
+    };
+    if (reads(account, false))
+        return true;
+    return std::any_of(contact.cbegin(), contact.cend(), [&](const MatchKey &key) { return reads(key, true); });
 }

@@ -36,6 +36,9 @@ struct MatchRules
     /** Create contacts for unknown visitors of matched accounts on future syncs (off by default). */
     bool autoCreateEndUsers = false;
 
+    /** Whether a rule reads Pendo metadata beyond the ids, the account id and the e-mail. */
+    bool readsMetadata() const;
+
     QJsonObject toJson() const;
     static MatchRules fromJson(const QJsonObject &json, QString *error = nullptr);
     friend bool operator==(const MatchRules &, const MatchRules &) = default;

@@ -169,8 +169,9 @@ bool forEachRow(QSqlDatabase &db, const QString &sql, QString *error, RowFunctio
 
 } // namespace
 
-bool MatchRun::load(QSqlDatabase &db)
+bool MatchRun::load(QSqlDatabase &db, bool metadata)
 {
+    const QString metadataColumn = metadata ? QStringLiteral("metadata") : QStringLiteral("'{}'");
     return forEachRow(db, QStringLiteral("SELECT id, external_id, name, owner, custom_fields FROM accounts"), &error,
                       [this](const QSqlQuery &q) {
                           CsRecord record;
@@ -200,8 +201,8 @@ bool MatchRun::load(QSqlDatabase &db)
                                                                                                : duplicateContactIds;
                              target[q.value(1).toString()].append(q.value(2).toLongLong());
                          })
-           && forEachRow(db, QStringLiteral("SELECT account_id, metadata, events_30d, minutes_30d, id FROM pendo_accounts "
-                                            "WHERE deleted_at IS NULL"),
+           && forEachRow(db, QStringLiteral("SELECT account_id, %1, events_30d, minutes_30d, id FROM pendo_accounts "
+                                            "WHERE deleted_at IS NULL").arg(metadataColumn),
                          &error,
                          [this](const QSqlQuery &q) {
                              PendoRecord record;
@@ -212,8 +213,9 @@ bool MatchRun::load(QSqlDatabase &db)
                              record.ref = q.value(4).toLongLong();
                              pendoAccounts.append(std::move(record));
                          })
-           && forEachRow(db, QStringLiteral("SELECT visitor_id, account_id, email, metadata, do_not_process, events_30d, "
-                                            "minutes_30d, id FROM pendo_visitors WHERE deleted_at IS NULL"),
+           && forEachRow(db, QStringLiteral("SELECT visitor_id, account_id, email, %1, do_not_process, events_30d, "
+                                            "minutes_30d, id FROM pendo_visitors WHERE deleted_at IS NULL")
+                             .arg(metadataColumn),
                          &error, [this](const QSqlQuery &q) {
                              PendoRecord record;
                              record.id = q.value(0).toString();

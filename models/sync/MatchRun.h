@@ -72,7 +72,11 @@ struct MatchRun final
     QHash<QString, Resolution> contactResolutions;
     QString error;
 
-    bool load(QSqlDatabase &db);
+    /**
+     * Reads both sides. `metadata` false leaves out Pendo's metadata documents (most of the
+     * memory): for rules that only use ids, account ids and e-mail (see MatchRules::readsMetadata).
+     */
+    bool load(QSqlDatabase &db, bool metadata = true);
     void resolve(const MatchRules &rules);
     MatchPreview preview(const MatchRules &rules);
 };

@@ -152,7 +152,7 @@ bool Matcher::apply(WriteTransaction &tx, const MatchRules &rules, int configVer
     QElapsedTimer timer;
     timer.start();
     MatchRun run;
-    if (!run.load(tx.db())) {
+    if (!run.load(tx.db(), rules.readsMetadata())) {
         tx.fail(StoreError::failed(run.error));
         return false;
     }
@@ -183,7 +183,7 @@ qint64 Matcher::createContactsForUnmatched(WriteTransaction &tx, const MatchRule
                                            const QString &actor)
 {
     MatchRun run;
-    if (!run.load(tx.db())) {
+    if (!run.load(tx.db(), rules.readsMetadata())) {
         tx.fail(StoreError::failed(run.error));
         return -1;
     }

@@ -2,6 +2,7 @@
 
 #include "SyncPlanner.h"
 #include "SyncWorker.h"
+#include "domain/MemoryRelease.h"
 #include "store/Database.h"
 
 #include <QHostInfo>
@@ -16,6 +17,7 @@ SyncEngine::SyncEngine(Database &database, Clock &clock, QObject *parent)
     , m_database(database)
     , m_clock(clock)
 {
+    MemoryRelease::keepLargeBuffersOutOfTheHeap();
     qRegisterMetaType<SyncProgress>();
     qRegisterMetaType<SyncLogEntry>();
     qRegisterMetaType<SyncRunSummary>();

@@ -7,6 +7,7 @@
 #include "SyncRunStore.h"
 #include "UnmatchedReport.h"
 #include "WindowFetch.h"
+#include "domain/MemoryRelease.h"
 #include "pendo/KeyDoctor.h"
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
@@ -305,7 +306,8 @@ void SyncWorker::refreshCatalog()
             log(SyncLogEntry::Level::Warning,
                 tr("The catalog could not be refreshed (%1); syncing with the catalog as it was.").arg(error.message()),
                 nullptr, error.code());
-        plan();
+        // Plan once the refresh (and the snapshot it holds) is deleted, so its memory can be given back.
+        QMetaObject::invokeMethod(this, &SyncWorker::plan, Qt::QueuedConnection);
     });
     d->catalog->start();
 }
@@ -315,6 +317,8 @@ void SyncWorker::plan()
     if (d->canceled)
         return;
     setPhase(tr("Planning"));
+    // The catalog's snapshot is gone: give its memory back before the year of activity comes in.
+    MemoryRelease::releaseFreedMemory();
     QSqlDatabase db = d->database.connection();
     SyncPlanner::Inputs inputs;
     QString error;
@@ -529,6 +533,7 @@ void SyncWorker::finishPulling()
         return;
     d->phase = State::Phase::Finishing;
     emitProgress();
+    MemoryRelease::releaseFreedMemory(); // the pages and windows of the pull, before matching loads identities
     resolveMatches();
 }
 

@@ -3,7 +3,11 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStringList>
 #include <QUrl>
 
@@ -56,6 +60,21 @@ public:
     QString error() const { return m_error; }
     QUrl url(const QString &region = QStringLiteral("us")) const { return m_urls.value(region); }
     const QHash<QString, QUrl> &urls() const { return m_urls; }
+
+    /** POSTs `body` to one of the simulator's admin paths (/_sim/faults, /_sim/keys); true on a 2xx. */
+    bool admin(const QString &path, const QJsonObject &body) const
+    {
+        QNetworkAccessManager network;
+        QUrl target = url();
+        target.setPath(path);
+        QNetworkRequest request(target);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        const bool ok = (reply->isFinished() || done.wait(10000)) && reply->error() == QNetworkReply::NoError;
+        reply->deleteLater();
+        return ok;
+    }
 
     /** "us=http://127.0.0.1:1234,eu=…" for PENDO_BRIDGE_REGION_URLS. */
     QString regionOverrides() const

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -272,6 +274,77 @@ private Q_SLOTS:
                                                QStringLiteral("1"), QStringLiteral("--timeout"), QStringLiteral("5")},
                                         env);
         QCOMPARE(result.exitCode, 7);
+    }
+
+    void aWindowThatKeepsFailingIsCode11()
+    {
+        SimProcess failing({QStringLiteral("--key"), QString::fromLatin1(key), QStringLiteral("--accounts"),
+                            QStringLiteral("5")});
+        QVERIFY2(failing.isReady(), qPrintable(failing.error()));
+        const QString path = workspace(QStringLiteral("failing.sqlite"));
+        QVERIFY(connectWorkspace(path, failing));
+        QCOMPARE(runCli(path, {QStringLiteral("sync"), QStringLiteral("--backfill-days"), QStringLiteral("2")},
+                        environment(failing))
+                     .exitCode,
+                 0);
+        // From now on every aggregation fails: the settle window's activity windows fail after their retries
+        // (the catalog refresh fails too, and the run goes on with the catalog it has).
+        QVERIFY(failing.admin(QStringLiteral("/_sim/faults"),
+                              QJsonObject{{QStringLiteral("rate500"), 1},
+                                          {QStringLiteral("pathPrefix"), QStringLiteral("/api/v1/aggregation")}}));
+        const CliResult result = runCli(path, {QStringLiteral("sync"), QStringLiteral("--streams"),
+                                               QStringLiteral("activity"), QStringLiteral("--json")},
+                                        environment(failing));
+        const QJsonObject json = result.json();
+        QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("completed_with_failures"));
+        QCOMPARE(json.value(QStringLiteral("failedWindows")).toInt(), 4); // 2 days × 2 apps
+        QCOMPARE(result.exitCode, 11);
+    }
+
+    void aBackfillKilledThreeTimesExportsWhatAnUninterruptedOneDoes()
+    {
+        SimProcess slow({QStringLiteral("--key"), QString::fromLatin1(key), QStringLiteral("--accounts"),
+                         QStringLiteral("12"), QStringLiteral("--seed"), QStringLiteral("3"),
+                         QStringLiteral("--fault-slow"), QStringLiteral("1"), QStringLiteral("--slow-ms"),
+                         QStringLiteral("40")});
+        QVERIFY2(slow.isReady(), qPrintable(slow.error()));
+        const QStringList backfill{QStringLiteral("sync"), QStringLiteral("--backfill-days"), QStringLiteral("20")};
+
+        const QString clean = workspace(QStringLiteral("uninterrupted.sqlite"));
+        QVERIFY(connectWorkspace(clean, slow));
+        QCOMPARE(runCli(clean, backfill, environment(slow)).exitCode, 0);
+        const QByteArray expected = runCli(clean, {QStringLiteral("activity"), QStringLiteral("export")}).out;
+        QVERIFY(expected.count('\n') > 100);
+
+        const QString path = workspace(QStringLiteral("killed.sqlite"));
+        QVERIFY(connectWorkspace(path, slow));
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("killed"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        const auto windows = [&db] {
+            QSqlQuery q(db);
+            return q.exec(QStringLiteral("SELECT COUNT(*) FROM sync_windows")) && q.next() ? q.value(0).toInt() : 0;
+        };
+        for (const int killAt : {3, 40, 90}) {
+            QProcess process;
+            process.setProcessEnvironment(environment(slow));
+            process.start(QStringLiteral(BRIDGE_CLI_PATH), QStringList{QStringLiteral("--workspace"), path} + backfill);
+            QVERIFY(process.waitForStarted());
+            QTRY_VERIFY_WITH_TIMEOUT(windows() >= killAt || process.state() == QProcess::NotRunning, 60000);
+            QVERIFY2(process.state() == QProcess::Running, "the backfill ended before it could be killed");
+            ::kill(pid_t(process.processId()), SIGKILL);
+            QVERIFY(process.waitForFinished());
+        }
+        CliResult resumed = runCli(path, backfill, environment(slow));
+        QCOMPARE(resumed.exitCode, 0);
+        QCOMPARE(runCli(path, {QStringLiteral("activity"), QStringLiteral("export")}).out, expected);
+        // The same backfill once more changes nothing.
+        resumed = runCli(path, backfill, environment(slow));
+        QCOMPARE(resumed.exitCode, 0);
+        QCOMPARE(runCli(path, {QStringLiteral("activity"), QStringLiteral("export")}).out, expected);
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("killed"));
     }
 
     void sigintCancelsCleanly()

@@ -92,20 +92,6 @@ QStringList simArguments(qint64 now = simNow())
     return smallSubscription() << QStringLiteral("--now") << QString::number(now);
 }
 
-bool postAdmin(const QUrl &base, const QString &path, const QJsonObject &body)
-{
-    QNetworkAccessManager network;
-    QUrl url = base;
-    url.setPath(path);
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply = network.post(request, QJsonDocument(body).toJson());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    const bool ok = done.wait(10000) && reply->error() == QNetworkReply::NoError;
-    reply->deleteLater();
-    return ok;
-}
-
 SyncEngine::Options quickOptions()
 {
     SyncEngine::Options options;
@@ -219,7 +205,7 @@ private Q_SLOTS:
         } else {
             script << fault;
         }
-        QVERIFY(postAdmin(sim.url(), QStringLiteral("/_sim/faults"),
+        QVERIFY(sim.admin(QStringLiteral("/_sim/faults"),
                           QJsonObject{{QStringLiteral("script"), script}, {QStringLiteral("slowMs"), 300}}));
         const SyncRunSummary run = runSync(workspace.session(), sim.url(), backfill(3, false));
         QVERIFY2(run.status == SyncStatus::Completed, qPrintable(run.statusText()));
@@ -245,7 +231,7 @@ private Q_SLOTS:
         QVERIFY(!workspace.write([](WriteTransaction &tx) {
             return tx.exec(QStringLiteral("DELETE FROM pendo_activity")) && tx.exec(QStringLiteral("DELETE FROM sync_windows"));
         }));
-        QVERIFY(postAdmin(sim.url(), QStringLiteral("/_sim/faults"),
+        QVERIFY(sim.admin(QStringLiteral("/_sim/faults"),
                           QJsonObject{{QStringLiteral("script"), QJsonArray{QStringLiteral("500"), QStringLiteral("500")}}}));
         const SyncRunSummary failed = runSync(workspace.session(), sim.url(), backfill(3, false));
         QCOMPARE(failed.status, SyncStatus::CompletedWithFailures);
@@ -279,7 +265,7 @@ private Q_SLOTS:
         connect(&engine, &SyncEngine::progress, this, [&](const SyncProgress &p) {
             if (!revoked && p.windowsDone >= 6) {
                 revoked = true;
-                postAdmin(sim.url(), QStringLiteral("/_sim/keys"), QJsonObject{{QStringLiteral("revoke"), key}});
+                sim.admin(QStringLiteral("/_sim/keys"), QJsonObject{{QStringLiteral("revoke"), key}});
             }
         });
         const SyncRunSummary run = runSync(workspace.session(), sim.url(), backfill(20));
@@ -294,7 +280,7 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pendo_activity")) && q.next());
         QVERIFY(q.value(0).toInt() > 0);
         q.finish();
-        QVERIFY(postAdmin(sim.url(), QStringLiteral("/_sim/keys"), QJsonObject{{QStringLiteral("add"), key}}));
+        QVERIFY(sim.admin(QStringLiteral("/_sim/keys"), QJsonObject{{QStringLiteral("add"), key}}));
         const SyncRunSummary resumed = runSync(workspace.session(), sim.url(), backfill(20));
         QVERIFY2(resumed.status == SyncStatus::Completed, qPrintable(resumed.statusText()));
         QVERIFY(resumed.windowsTotal < 120); // finished windows were not pulled again
