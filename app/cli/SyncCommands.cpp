@@ -25,11 +25,10 @@
 
 namespace {
 
-/** The error classes a store failure is recorded with (StoreError's kinds). */
-const QStringList storeErrorClasses{QStringLiteral("busy"),           QStringLiteral("disk-full"),
-                                    QStringLiteral("read-only"),      QStringLiteral("corrupt"),
-                                    QStringLiteral("schema-too-new"), QStringLiteral("cannot-open"),
-                                    QStringLiteral("store")};
+/** The error classes the engine records a workspace failure with. */
+const QStringList storeErrorClasses{QStringLiteral("busy"),     QStringLiteral("disk-full"),
+                                    QStringLiteral("read-only"), QStringLiteral("corrupt"),
+                                    QStringLiteral("store"),     QStringLiteral("store-failed")};
 
 std::optional<PendoError> pendoErrorFromCode(const QString &code)
 {
@@ -208,7 +207,8 @@ int SyncCommands::run(const SyncRequest &request, SyncRunSummary *result)
         m_err << tr("The sync did not start: %1").arg(notStarted) << u'\n';
         return stopRequested ? ExitCanceled : ExitSyncFailed;
     }
-    const int code = stopRequested && summary->status != SyncStatus::Completed ? ExitCanceled : exitCodeFor(*summary);
+    // Asked to stop: 130 however far the run got (its finished windows are kept either way).
+    const int code = stopRequested ? ExitCanceled : exitCodeFor(*summary);
     printSummary(*summary, code);
     if (result)
         *result = *summary;

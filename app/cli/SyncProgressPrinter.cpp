@@ -33,6 +33,8 @@ QString SyncProgressPrinter::duration(qint64 ms)
 
 QString SyncProgressPrinter::describe(const SyncProgress &progress)
 {
+    if (progress.windowsTotal == 0) // before planning: the catalog, the time zone
+        return progress.phase.isEmpty() ? tr("Starting…") : progress.phase;
     const QLocale locale;
     QString text = tr("%1% · %2/%3 windows").arg(percentOf(progress)).arg(progress.windowsDone).arg(progress.windowsTotal);
     if (progress.windowsFailed > 0)

@@ -9,6 +9,8 @@
 #include "session/WorkspaceSession.h"
 #include "store/Database.h"
 #include "store/DemoData.h"
+#include "store/WorkspaceSettings.h"
+#include "sync/SyncEngine.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -19,6 +21,12 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+
+constexpr int demoBackfillDays = 90;
+
+} // namespace
 
 DesktopApplication::DesktopApplication() = default;
 
@@ -101,6 +109,8 @@ void DesktopApplication::importDemoCustomers(const QString &accountsFile, const 
         watcher->deleteLater();
         m_window->reloadViews();
         m_window->statusBar()->showMessage(watcher->result(), 15000);
+        if (m_simulator && m_simulator->usUrl().isValid() && !m_quitting)
+            offerDemoBackfill();
     });
     WorkspaceSession *session = m_session.get();
     const std::atomic<bool> *quitting = &m_quitting;
@@ -125,4 +135,57 @@ void DesktopApplication::importDemoCustomers(const QString &accountsFile, const 
         return tr("Demo customers — %1").arg(summary.join(QStringLiteral("; ")));
     });
     watcher->setFuture(m_demoImport);
+}
+
+void DesktopApplication::offerDemoBackfill()
+{
+    auto *question = new QMessageBox(QMessageBox::Question, tr("Demo workspace ready"),
+                                     tr("Backfill %n day(s) of demo history now?", nullptr, demoBackfillDays),
+                                     QMessageBox::Yes | QMessageBox::No, m_window.get());
+    question->setObjectName(QStringLiteral("demoBackfillMessageBox"));
+    question->setInformativeText(tr("The workspace connects to the Pendo simulator (the key is kept for this session "
+                                    "only) and pulls its activity; the window stays usable meanwhile."));
+    question->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(question, &QMessageBox::finished, m_window.get(), [this](int answer) {
+        if (answer == QMessageBox::Yes)
+            startDemoBackfill();
+    });
+    question->open();
+}
+
+void DesktopApplication::startDemoBackfill()
+{
+    // The simulator answers as the US region; the demo key never reaches the keychain.
+    m_session->settings()
+        .setValues({{WorkspaceSettings::Key::Region, QStringLiteral("us")},
+                    {WorkspaceSettings::Key::BaseUrl, m_simulator->usUrl().toString()}})
+        .then(m_window.get(), [this](const StoreError &error) {
+            if (error) {
+                m_window->statusBar()->showMessage(error.cannotWrite(m_session->path()));
+                return;
+            }
+            m_session->keepKeyForThisSession(QStringLiteral("us"), QByteArray(DemoSimulator::demoKey));
+            SyncEngine &engine = m_session->syncEngine();
+            auto *watch = new QObject(m_window.get()); // this run's status-bar lines; gone when it ends
+            QObject::connect(&engine, &SyncEngine::progress, watch, [this](const SyncProgress &progress) {
+                m_window->statusBar()->showMessage(tr("Demo backfill: %1 of %2 windows, %3 rows")
+                                                       .arg(progress.windowsDone)
+                                                       .arg(progress.windowsTotal)
+                                                       .arg(QLocale().toString(progress.rowsIn)));
+            });
+            QObject::connect(&engine, &SyncEngine::finished, watch, [this, watch](const SyncRunSummary &summary) {
+                watch->deleteLater();
+                m_window->reloadViews();
+                m_window->statusBar()->showMessage(tr("Demo backfill %1").arg(summary.statusText()), 30000);
+            });
+            SyncRequest request;
+            request.kind = SyncRequest::Kind::Backfill;
+            request.backfillDays = demoBackfillDays;
+            m_session->startSync(request, watch, [this, watch](const QString &problem) {
+                if (problem.isEmpty())
+                    return;
+                watch->deleteLater();
+                m_window->statusBar()->showMessage(tr("The demo backfill did not start: %1").arg(problem));
+            });
+        });
 }

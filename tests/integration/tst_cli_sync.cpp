@@ -349,25 +349,33 @@ private Q_SLOTS:
 
     void sigintCancelsCleanly()
     {
+        // Enough data that the year is still being pulled when the signal comes.
+        SimProcess large({QStringLiteral("--key"), QString::fromLatin1(key), QStringLiteral("--accounts"),
+                         QStringLiteral("200")});
+        QVERIFY2(large.isReady(), qPrintable(large.error()));
         const QString path = workspace(QStringLiteral("canceled.sqlite"));
-        QVERIFY(connectWorkspace(path, *m_sim));
+        QVERIFY(connectWorkspace(path, large));
         QProcess process;
-        process.setProcessEnvironment(environment(*m_sim));
+        process.setProcessEnvironment(environment(large));
         process.start(QStringLiteral(BRIDGE_CLI_PATH), {QStringLiteral("--workspace"), path, QStringLiteral("sync"),
                                                         QStringLiteral("--backfill-days"), QStringLiteral("365")});
         QVERIFY(process.waitForStarted());
-        // Plain progress lines (not a terminal): the first one says the run is under way.
-        QVERIFY2(process.waitForReadyRead(60000), process.readAllStandardError().constData());
+        // Plain progress lines (not a terminal): wait until windows are being pulled.
+        QByteArray out;
+        while (!out.contains(" windows") && process.waitForReadyRead(60000))
+            out += process.readAllStandardOutput();
+        QVERIFY2(out.contains(" windows"), process.readAllStandardError().constData());
         ::kill(pid_t(process.processId()), SIGINT);
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+        const QByteArray err = process.readAllStandardError();
+        QVERIFY2(err.contains("Stopping the sync"), err.constData());
         QCOMPARE(process.exitCode(), 130);
-        QVERIFY(process.readAllStandardError().contains("Stopping the sync"));
 
         const CliResult status = runCli(path, {QStringLiteral("status"), QStringLiteral("--json")});
+        QCOMPARE(status.json().value(QStringLiteral("running")).toBool(true), false);
         QCOMPARE(status.json().value(QStringLiteral("lastRun")).toObject().value(QStringLiteral("status")).toString(),
                  QStringLiteral("canceled"));
-        QCOMPARE(status.json().value(QStringLiteral("running")).toBool(true), false);
     }
 };
 
