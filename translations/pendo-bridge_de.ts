@@ -37,17 +37,6 @@
     </message>
 </context>
 <context>
-    <name>ActivityExport</name>
-    <message>
-        <source>Cannot read the activity from the workspace: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot write the export: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AggregationDecoder</name>
     <message>
         <source>the answer is not a JSON object</source>
@@ -354,22 +343,6 @@ Imports:        %5
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Region addresses reset to Pendo&apos;s own.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Region addresses set: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: pendo-bridge-cli workspace info | workspace region-urls &quot;us=URL,eu=URL&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid rows skipped: %1; they are in %2 with the reason for each.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Usage: pendo-bridge-cli [--workspace PATH] [--json] COMMAND ...
 
 Commands:
@@ -399,26 +372,7 @@ Commands:
   contacts create-unmatched  Create contacts for unmatched visitors of matched accounts
   config export FILE       Write the whole integration configuration as readable JSON
   config import FILE       Validate a configuration file and save it as a new version
-  sync                     Pull Pendo activity since the last run (the settle window again)
-      --backfill-days N    Backfill the last N days (1-365, today included) instead
-      --streams LIST       Only these streams: activity, features, pages, guides,
-                           track_events, aggregations, reports (comma-separated)
-                           Progress: a redrawn line on a terminal, plain lines in logs.
-                           SIGINT or SIGTERM stops the run cleanly; the next run resumes it.
-  status                   The last run (status, rows, failed windows, start, finish), the
-                           covered days and whether a run is going now
-  activity export          Raw daily activity with Pendo&apos;s ids, sorted, to standard output:
-                           day,app,kind,item,visitor,account,events,minutes
-      --from YYYY-MM-DD    First day (default: the first synced day)
-      --to YYYY-MM-DD      Last day (default: the last synced day)
-      --format csv|json    CSV (default) or a JSON array of objects, one per line
-      --out FILE           Write to FILE instead (replaced only when complete)
-  demo                     Start pendo-sim, import its CRM export, connect (the key kept for
-                           this run only), refresh the catalog, match and backfill; without
-                           --workspace a new workspace in a temporary folder
-      --days N             Days to backfill (default 90)
-      --accounts N         Simulated customers (default 200)
-      --offline            No simulator: only fill the bundled demo customers
+  demo                     Fill the workspace with the bundled demo customers
 
 Options:
   --workspace PATH         The workspace file (default: %1)
@@ -443,19 +397,23 @@ Exit codes:
   8  Pendo answered with errors (rate limit, server errors, broken answers)
   9  the key works but a check failed (apps, aggregations, reports, time zone)
  10  the key works but could not be stored (no keychain service)
- 11  the sync completed, but some windows failed (the next run pulls them again)
- 12  the sync did not complete for another reason (another run holds the workspace, ...)
-130  the sync was stopped by SIGINT or SIGTERM (finished windows are kept)
-  3  is also the code of an export file that cannot be written
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: pendo-bridge-cli activity export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json] [--out FILE]</source>
+        <source>Region addresses reset to Pendo&apos;s own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot create a folder for the demo workspace: %1</source>
+        <source>Region addresses set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: pendo-bridge-cli workspace info | workspace region-urls &quot;us=URL,eu=URL&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid rows skipped: %1; they are in %2 with the reason for each.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -671,6 +629,21 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>CoverageHeatmap</name>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing synced yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CsFields</name>
     <message>
         <source>External ID</source>
@@ -843,33 +816,6 @@ Exit codes:
     </message>
     <message>
         <source>Demo customers — %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo workspace ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Backfill %n day(s) of demo history now?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The workspace connects to the Pendo simulator (the key is kept for this session only) and pulls its activity; the window stays usable meanwhile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo backfill: %1 of %2 windows, %3 rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo backfill %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The demo backfill did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1410,6 +1356,38 @@ Exit codes:
     </message>
     <message>
         <source>Connected to Pendo, but the key was not kept: you will be asked for it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync Monitor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing: %1% — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2746,6 +2724,334 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>SyncLogModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncMonitor</name>
+    <message>
+        <source>Sync Monitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pull what is new since the last run (and the settle window again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backfill the last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backfill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimate, then pull every day of the range that is not synced for good yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the run: finished windows are kept and the next run picks up the rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo ids whose activity reaches no CS record, busiest first. Double-click one to work on it in the matching workbench.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in Matching Workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about 59 min 59 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n failed)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in, %2 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 in flight)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Coverage — the last %n days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No activity synced yet in this range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity synced from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed windows are pulled again by the next run.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backfill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backfill the last %n days?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every day from %1 to %2 is already synced: there is nothing to pull.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days: %1 – %2
+Windows to pull: %3 (%4 already synced are skipped)
+Apps: %5
+Requests: about %6
+Estimated time: %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start Backfill</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncMonitorController</name>
+    <message>
+        <source>estimating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync history could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canceling the sync: finished windows are kept, the next run picks up the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPresentation</name>
+    <message>
+        <source>synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>provisional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backfill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aggregation: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncRunStore</name>
     <message>
         <source>another sync is running on this workspace (%1)</source>
@@ -2787,6 +3093,83 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>SyncRunsModel</name>
+    <message>
+        <source>Windows done of planned: one window is one stream of one app on one day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo visitors and accounts whose activity reaches no CS record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unmatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backfill (%n days)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 visitors, %2 accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n windows split into hours after a time-out</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Days %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncStream</name>
     <message>
         <source>Activity</source>
@@ -2818,6 +3201,73 @@ Exit codes:
     </message>
     <message>
         <source>unknown stream &quot;%1&quot; (use activity, features, pages, guides, track_events, aggregations or reports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncUnmatchedModel</name>
+    <message>
+        <source>Object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pendo account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ambiguous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not resolved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several CS records have the same key: its activity attaches once one remains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching has not looked at this id yet; the next run resolves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No CS record has this key. Its activity is kept and attaches as soon as a rule matches it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

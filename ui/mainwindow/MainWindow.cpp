@@ -99,7 +99,7 @@ MainWindow::MainWindow(WorkspaceSession &session, QWidget *parent)
     m_syncNowAction->setObjectName(QStringLiteral("syncNowAction"));
     m_syncNowAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
     connect(m_syncNowAction, &QAction::triggered, this, &MainWindow::syncNow);
-    QAction *monitorAction = pendo->addAction(tr("Sync &Monitor…"));
+    QAction *monitorAction = pendo->addAction(tr("&Sync Monitor…"));
     monitorAction->setObjectName(QStringLiteral("syncMonitorAction"));
     connect(monitorAction, &QAction::triggered, this, &MainWindow::showSyncMonitor);
 
