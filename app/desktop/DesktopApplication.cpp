@@ -1,6 +1,7 @@
 #include "DesktopApplication.h"
 
 #include "DemoSimulator.h"
+#include "sync/SyncScheduler.h"
 
 #include "domain/Translations.h"
 #include "mainwindow/MainWindow.h"
@@ -76,6 +77,8 @@ int DesktopApplication::start(const QStringList &arguments)
         return 1;
     }
     m_window = std::make_unique<MainWindow>(*m_session);
+    // Scheduled syncs run while the window is open (the command line is for cron and systemd).
+    m_session->scheduler().setEnabled(true);
     m_window->show();
     if (parser.isSet(demoOption))
         startDemo();

@@ -36,6 +36,11 @@ WorkspaceSession::WorkspaceSession(std::unique_ptr<Database> database, Credentia
     , m_syncEngine(std::make_unique<SyncEngine>(*m_database, clock))
     , m_scheduler(std::make_unique<SyncScheduler>(*m_settings, *m_database, clock))
 {
+    // Any run that starts counts for the schedule: an hourly sync does not follow a manual one at once.
+    connect(m_syncEngine.get(), &SyncEngine::started, this, [this](qint64, SyncRequest::Kind kind) {
+        if (kind != SyncRequest::Kind::Backfill)
+            m_scheduler->noteRun(QDateTime::fromMSecsSinceEpoch(m_clock.nowMs()));
+    });
     connect(m_scheduler.get(), &SyncScheduler::due, this, [this] {
         SyncRequest request;
         request.kind = SyncRequest::Kind::Scheduled;

@@ -2,6 +2,8 @@
 target_sources(bridge_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/CoverageHeatmap.cpp
     ${CMAKE_CURRENT_LIST_DIR}/CoverageHeatmap.h
+    ${CMAKE_CURRENT_LIST_DIR}/SchedulePanel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SchedulePanel.h
     ${CMAKE_CURRENT_LIST_DIR}/SyncLogModel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/SyncLogModel.h
     ${CMAKE_CURRENT_LIST_DIR}/SyncMonitor.cpp

@@ -1,6 +1,7 @@
 #include "SyncMonitor.h"
 
 #include "CoverageHeatmap.h"
+#include "SchedulePanel.h"
 #include "SyncLogModel.h"
 #include "SyncPresentation.h"
 #include "SyncRunsModel.h"
@@ -60,6 +61,8 @@ SyncMonitor::SyncMonitor(WorkspaceSession &session, QWidget *parent)
                            m_ui->requestsLabel})
         figure->setMinimumWidth(figureWidth);
     setUpViews();
+    // The schedule sits under the run's buttons: what runs by itself, and when.
+    m_ui->currentRunLayout->insertWidget(1, new SchedulePanel(session, m_ui->currentRunGroupBox));
 
     connect(m_ui->syncNowPushButton, &QPushButton::clicked, &m_controller, &SyncMonitorController::syncNow);
     connect(m_ui->backfillPushButton, &QPushButton::clicked, this,

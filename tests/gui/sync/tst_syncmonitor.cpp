@@ -10,8 +10,11 @@
 #include "sync/SyncMonitor.h"
 #include "sync/SyncPresentation.h"
 #include "sync/SyncRunsModel.h"
+#include "sync/SyncScheduler.h"
+#include "store/WorkspaceSettings.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -20,7 +23,9 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSqlQuery>
 #include <QStackedWidget>
+#include <QTimeEdit>
 #include <QTabWidget>
 #include <QTableView>
 
@@ -200,6 +205,34 @@ private Q_SLOTS:
         QCOMPARE(bar->value(), 0);
         // A finished run reloads history and coverage.
         QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 5000);
+    }
+
+    void theScheduleIsSavedAndShowsTheNextRun()
+    {
+        TestWorkspace ws;
+        ws.session().scheduler().setEnabled(true);
+        SyncMonitor monitor(ws.session());
+        showAndLoad(monitor);
+        auto *mode = requireChild<QComboBox>(&monitor, QStringLiteral("scheduleComboBox"));
+        auto *time = requireChild<QTimeEdit>(&monitor, QStringLiteral("scheduleTimeEdit"));
+        auto *next = requireChild<QLabel>(&monitor, QStringLiteral("nextScheduledSyncLabel"));
+        QCOMPARE(mode->currentData().toString(), QStringLiteral("off"));
+        QVERIFY(!time->isEnabled());
+        QVERIFY(next->text().startsWith(QStringLiteral("Off")));
+        time->setTime(QTime(5, 30));
+        mode->setCurrentIndex(mode->findData(QStringLiteral("daily")));
+        QVERIFY(time->isEnabled());
+        QTRY_COMPARE(ws.session().settings().text(WorkspaceSettings::Key::ScheduleMode), QStringLiteral("daily"));
+        QTRY_COMPARE(ws.session().settings().text(WorkspaceSettings::Key::ScheduleTime), QStringLiteral("05:30"));
+        // Never ran: the next 05:30 local time.
+        const QDateTime due = ws.session().scheduler().nextDue();
+        QCOMPARE(due.toLocalTime().time(), QTime(5, 30));
+        QVERIFY(due > QDateTime::currentDateTime());
+        QTRY_VERIFY(next->text().startsWith(QStringLiteral("Next:")));
+        // Stored in the workspace: a new session reads it back.
+        QSqlQuery q(ws.database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT value FROM settings WHERE setting_key = 'sync.schedule'")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("daily"));
     }
 
     void logKeepsTheNewestLines()
