@@ -88,9 +88,8 @@ void SyncEngine::estimate(const SyncRequest &request, QObject *context, std::fun
 {
     Database *database = &m_database;
     const qint64 nowMs = m_clock.nowMs();
-    const int concurrency = m_options.concurrency;
-    QtConcurrent::run([database, request, nowMs, concurrency] {
+    QtConcurrent::run([database, request, nowMs] {
         ScopedConnection connection(*database);
-        return SyncPlanner::estimate(connection.db(), request, nowMs, concurrency);
+        return SyncPlanner::estimate(connection.db(), request, nowMs);
     }).then(context, [done](const SyncEstimate &estimate) { done(estimate); });
 }

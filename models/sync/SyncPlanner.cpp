@@ -12,7 +12,8 @@ namespace {
 
 /** Requests a window takes on average when no earlier run says otherwise. */
 constexpr double defaultRequestsPerWindow = 1.2;
-/** Milliseconds of run time per request when no earlier run says otherwise (with 4 in flight). */
+/** Milliseconds of run time per request when no earlier run says otherwise (with 4 in flight). Earlier
+ * runs' own pace already includes how many requests they had in flight. */
 constexpr qint64 defaultMsPerRequest = 250;
 
 bool isActivityStream(SyncStream stream)
@@ -239,7 +240,7 @@ bool SyncPlanner::read(QSqlDatabase db, const SyncRequest &request, qint64 nowMs
     return true;
 }
 
-SyncEstimate SyncPlanner::estimate(QSqlDatabase db, const SyncRequest &request, qint64 nowMs, int concurrency)
+SyncEstimate SyncPlanner::estimate(QSqlDatabase db, const SyncRequest &request, qint64 nowMs)
 {
     SyncEstimate out;
     Inputs in;
@@ -257,7 +258,7 @@ SyncEstimate SyncPlanner::estimate(QSqlDatabase db, const SyncRequest &request, 
     double msPerRequest = double(defaultMsPerRequest);
     QSqlQuery q(db);
     // The pace of recent runs that pulled something: requests per window and run time per request.
-    if (q.exec(QStringLiteral("SELECT SUM(requests), SUM(windows_done), started_at, finished_at FROM (SELECT * FROM "
+    if (q.exec(QStringLiteral("SELECT SUM(requests), SUM(windows_done) FROM (SELECT requests, windows_done FROM "
                               "sync_runs WHERE status IN ('completed', 'completed_with_failures') AND windows_done > 0 "
                               "ORDER BY id DESC LIMIT 5)"))
         && q.next() && q.value(1).toLongLong() > 0)
@@ -276,7 +277,6 @@ SyncEstimate SyncPlanner::estimate(QSqlDatabase db, const SyncRequest &request, 
         if (requests > 0)
             msPerRequest = double(ms) / double(requests);
     }
-    Q_UNUSED(concurrency)
     out.requests = int(std::ceil(out.windows * requestsPerWindow));
     out.durationMs = qint64(out.requests * msPerRequest);
     return out;

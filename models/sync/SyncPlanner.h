@@ -82,6 +82,6 @@ QTimeZone workspaceZone(QSqlDatabase db);
 /** Gathers the inputs from the workspace; false with *error when they cannot be read. */
 bool read(QSqlDatabase db, const SyncRequest &request, qint64 nowMs, Inputs *inputs, QString *error);
 /** What `request` would pull and roughly how long it takes (from earlier runs' pace). */
-SyncEstimate estimate(QSqlDatabase db, const SyncRequest &request, qint64 nowMs, int concurrency);
+SyncEstimate estimate(QSqlDatabase db, const SyncRequest &request, qint64 nowMs);
 
 } // namespace SyncPlanner

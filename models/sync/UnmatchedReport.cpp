@@ -9,18 +9,27 @@
 
 #include <sqlite3.h>
 
+#include <bit>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace {
 
+/** One id's volume; its active days as a bitset over the synced range (50,000 ids × a year ≈ 2.5 MB). */
 struct Volume
 {
     QString reason;
     qint64 events = 0;
     qint64 minutes = 0;
     qint64 lastDay = 0;
-    std::unordered_set<qint64> days;
+    std::vector<quint64> days;
+
+    int activeDays() const
+    {
+        int n = 0;
+        for (quint64 word : days)
+            n += std::popcount(word);
+        return n;
+    }
 };
 
 } // namespace
@@ -46,6 +55,20 @@ bool UnmatchedReport::compute(QSqlDatabase db, bool visitors, std::vector<Entry>
         return false;
     }
     sqlite3 *native = *static_cast<sqlite3 *const *>(handle.constData());
+    qint64 firstDay = 0;
+    qint64 lastDay = -1;
+    // Per app, so each bound is one look-up in the primary key (kind, app, day, …) instead of a scan.
+    if (q.exec(QStringLiteral("SELECT MIN(first), MAX(last) FROM (SELECT "
+                              "(SELECT MIN(day) FROM pendo_activity WHERE kind = 0 AND app_id = a.app_id) AS first, "
+                              "(SELECT MAX(day) FROM pendo_activity WHERE kind = 0 AND app_id = a.app_id) AS last "
+                              "FROM pendo_apps a)"))
+        && q.next()
+        && !q.value(0).isNull()) {
+        firstDay = q.value(0).toLongLong();
+        lastDay = q.value(1).toLongLong();
+    }
+    q.finish();
+    const std::size_t words = std::size_t((lastDay - firstDay + 1 + 63) / 64);
     sqlite3_stmt *stmt = nullptr;
     if (sqlite3_prepare_v2(native,
                            "SELECT visitor_ref, account_ref, day, events, minutes FROM pendo_activity WHERE kind = 0",
@@ -61,11 +84,15 @@ bool UnmatchedReport::compute(QSqlDatabase db, bool visitors, std::vector<Entry>
             return QStringLiteral("unresolved");
         return it->second == QLatin1String("matched") ? QString() : it->second;
     };
-    const auto add = [](Volume &v, qint64 day, qint64 events, qint64 minutes) {
+    const auto add = [firstDay, words](Volume &v, qint64 day, qint64 events, qint64 minutes) {
         v.events += events;
         v.minutes += minutes;
         v.lastDay = std::max(v.lastDay, day);
-        v.days.insert(day);
+        if (v.days.empty())
+            v.days.resize(words);
+        const qint64 bit = day - firstDay;
+        if (bit >= 0 && std::size_t(bit / 64) < v.days.size())
+            v.days[std::size_t(bit / 64)] |= quint64(1) << (bit % 64);
     };
     int rc;
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -102,7 +129,7 @@ bool UnmatchedReport::compute(QSqlDatabase db, bool visitors, std::vector<Entry>
     }
     for (bool isVisitor : {true, false}) {
         for (const auto &[ref, v] : isVisitor ? visitorVolume : accountVolume)
-            out->push_back(Entry{isVisitor, ref, v.reason, v.events, v.minutes, int(v.days.size()), v.lastDay});
+            out->push_back(Entry{isVisitor, ref, v.reason, v.events, v.minutes, v.activeDays(), v.lastDay});
     }
     return true;
 }

@@ -5,6 +5,7 @@
 #include "store/Database.h"
 #include "store/WorkspaceSettings.h"
 #include "sync/SyncEngine.h"
+#include "sync/ConfigStore.h"
 #include "sync/SyncHistory.h"
 #include "store/WriteTransaction.h"
 
@@ -158,6 +159,19 @@ private:
         return m_references.value(key);
     }
 
+    /**
+     * A workspace with the catalog and nothing synced: a one-day run, then its windows dropped, so
+     * the faults a test scripts next meet activity windows (not the catalog refresh).
+     */
+    static bool withCatalogOnly(TestWorkspace &workspace, const QUrl &url)
+    {
+        if (runSync(workspace.session(), url, backfill(1)).status != SyncStatus::Completed)
+            return false;
+        return !workspace.write([](WriteTransaction &tx) {
+            return tx.exec(QStringLiteral("DELETE FROM pendo_activity")) && tx.exec(QStringLiteral("DELETE FROM sync_windows"));
+        });
+    }
+
     QHash<QString, QString> m_references;
 
 private Q_SLOTS:
@@ -188,10 +202,7 @@ private Q_SLOTS:
         options.concurrency = 1;
         workspace.session().syncEngine().setOptions(options);
         // The catalog first, so the scripted faults meet activity windows.
-        QCOMPARE(runSync(workspace.session(), sim.url(), backfill(1)).status, SyncStatus::Completed);
-        QVERIFY(!workspace.write([](WriteTransaction &tx) {
-            return tx.exec(QStringLiteral("DELETE FROM pendo_activity")) && tx.exec(QStringLiteral("DELETE FROM sync_windows"));
-        }));
+        QVERIFY(withCatalogOnly(workspace, sim.url()));
         // One fault, answered on the retry. A hang hits the request and its retry, so the day is pulled
         // hour by hour; it is aimed at yesterday's features of the first app (after today's six windows and
         // yesterday's two activity windows): yesterday's hours are complete, and a feature's use falls in one
@@ -227,10 +238,7 @@ private Q_SLOTS:
         SyncEngine::Options options = quickOptions();
         options.concurrency = 1;
         workspace.session().syncEngine().setOptions(options);
-        QCOMPARE(runSync(workspace.session(), sim.url(), backfill(1)).status, SyncStatus::Completed);
-        QVERIFY(!workspace.write([](WriteTransaction &tx) {
-            return tx.exec(QStringLiteral("DELETE FROM pendo_activity")) && tx.exec(QStringLiteral("DELETE FROM sync_windows"));
-        }));
+        QVERIFY(withCatalogOnly(workspace, sim.url()));
         QVERIFY(sim.admin(QStringLiteral("/_sim/faults"),
                           QJsonObject{{QStringLiteral("script"), QJsonArray{QStringLiteral("500"), QStringLiteral("500")}}}));
         const SyncRunSummary failed = runSync(workspace.session(), sim.url(), backfill(3, false));
@@ -431,6 +439,48 @@ private Q_SLOTS:
         const QString before = activityDump(db);
         QCOMPARE(runSync(workspace.session(), sim.url(), backfill(20)).status, SyncStatus::Completed);
         QCOMPARE(activityDump(db), before);
+    }
+
+    void matchingAndAutoCreatedEndUsersFollowTheSync()
+    {
+        SimProcess sim(simArguments());
+        QVERIFY2(sim.isReady(), qPrintable(sim.error()));
+        FixedClock clock(simNow());
+        TestWorkspace workspace(clock);
+        QVERIFY(withCatalogOnly(workspace, sim.url()));
+        // Our CS accounts are Pendo's accounts (no contacts yet); new end users are to be created.
+        IntegrationConfig config = IntegrationConfig::defaults();
+        config.matching.autoCreateEndUsers = true;
+        QVERIFY(!workspace.write([&config](WriteTransaction &tx) {
+            QSqlQuery q(tx.db());
+            if (!tx.exec(q, QStringLiteral("INSERT INTO accounts (external_id, name, created_at, updated_at) SELECT "
+                                           "account_id, account_id, 'x', 'x' FROM pendo_accounts")))
+                return false;
+            return ConfigStore::save(tx, config, QStringLiteral("test"), QStringLiteral("auto-create")).has_value();
+        }));
+        const SyncRunSummary run = runSync(workspace.session(), sim.url(), backfill(3, false));
+        QVERIFY2(run.status == SyncStatus::Completed, qPrintable(run.statusText()));
+        QSqlQuery q(workspace.database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM contacts WHERE created_by = 'integration'")) && q.next());
+        const int created = q.value(0).toInt();
+        QVERIFY(created > 0);
+        QVERIFY(logText(workspace.database().connection(), run.runId).contains(QStringLiteral("new end user")));
+        // Every active visitor of a matched account now resolves to a contact; what is left unmatched is
+        // only visitors without an account, and it is in the report with its volume.
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM match_resolutions WHERE object = 'account' AND status = "
+                                      "'matched'")) && q.next());
+        QVERIFY(q.value(0).toInt() > 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sync_unmatched u JOIN pendo_visitors v ON v.id = u.pendo_ref "
+                                      "WHERE u.object = 'contact' AND v.account_id IS NOT NULL AND v.account_id <> ''")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        const QList<SyncHistory::UnmatchedId> unmatched = SyncHistory::unmatched(workspace.database().connection());
+        for (const SyncHistory::UnmatchedId &u : unmatched) {
+            QVERIFY(u.events > 0);
+            QVERIFY(u.activeDays > 0);
+        }
+        QCOMPARE(run.unmatchedVisitors, int(std::count_if(unmatched.cbegin(), unmatched.cend(), [](const auto &u) {
+                     return u.object == QLatin1String("contact");
+                 })));
     }
 
     void backfillLandsEveryWindowAndARerunChangesNothing()
