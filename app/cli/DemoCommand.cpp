@@ -1,7 +1,7 @@
 #include "DemoCommand.h"
 
 #include "CliCommands.h"
-#include "DemoSimulator.h"
+#include "session/DemoSimulator.h"
 #include "PendoCommands.h"
 #include "SyncCommands.h"
 

@@ -1,6 +1,6 @@
 #include "DesktopApplication.h"
 
-#include "DemoSimulator.h"
+#include "session/DemoSimulator.h"
 #include "sync/SyncScheduler.h"
 
 #include "domain/Translations.h"

@@ -183,7 +183,7 @@ qint64 Matcher::createContactsForUnmatched(WriteTransaction &tx, const MatchRule
                                            const QString &actor)
 {
     MatchRun run;
-    if (!run.load(tx.db(), rules.readsMetadata())) {
+    if (!run.load(tx.db())) { // the new contacts take their names from Pendo's metadata
         tx.fail(StoreError::failed(run.error));
         return -1;
     }

@@ -63,21 +63,6 @@ SyncRunSummary summaryFrom(const QSqlQuery &q)
     return s;
 }
 
-int severity(SyncHistory::DayState state)
-{
-    switch (state) {
-    case SyncHistory::DayState::Missing:
-        return 0;
-    case SyncHistory::DayState::Synced:
-        return 1;
-    case SyncHistory::DayState::Provisional:
-        return 2;
-    case SyncHistory::DayState::Failed:
-        return 3;
-    }
-    return 0;
-}
-
 } // namespace
 
 QList<SyncRunSummary> SyncHistory::runs(QSqlDatabase db, int limit, QString *error)
@@ -141,6 +126,21 @@ QList<SyncLogEntry> SyncHistory::log(QSqlDatabase db, qint64 runId, int limit)
         out << e;
     }
     return out;
+}
+
+int SyncHistory::severity(DayState state)
+{
+    switch (state) {
+    case DayState::Missing:
+        return 0;
+    case DayState::Synced:
+        return 1;
+    case DayState::Provisional:
+        return 2;
+    case DayState::Failed:
+        return 3;
+    }
+    return 0;
 }
 
 SyncHistory::DayState SyncHistory::Coverage::state(const QString &stream, const QDate &day) const

@@ -25,6 +25,8 @@ QList<SyncLogEntry> log(QSqlDatabase db, qint64 runId, int limit = 1000);
 
 /** A day of one stream, over all apps: the worst state wins (failed, provisional, synced). */
 enum class DayState { Missing, Synced, Provisional, Failed };
+/** How bad a state is (missing 0 … failed 3): several windows of one day show the worst. */
+int severity(DayState state);
 
 struct Coverage
 {

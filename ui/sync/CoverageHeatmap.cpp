@@ -15,21 +15,6 @@ constexpr int labelGap = 10;
 constexpr int minRowHeight = 20;
 constexpr int swatch = 12;
 
-int severity(SyncHistory::DayState state)
-{
-    switch (state) {
-    case SyncHistory::DayState::Missing:
-        return 0;
-    case SyncHistory::DayState::Synced:
-        return 1;
-    case SyncHistory::DayState::Provisional:
-        return 2;
-    case SyncHistory::DayState::Failed:
-        return 3;
-    }
-    return 0;
-}
-
 } // namespace
 
 CoverageHeatmap::CoverageHeatmap(QWidget *parent)
@@ -57,7 +42,7 @@ void CoverageHeatmap::setCoverage(const SyncHistory::Coverage &coverage, const Q
             // A metric stream's row shows the worst state of its mappings' windows on each day.
             for (auto day = it->cbegin(); day != it->cend(); ++day) {
                 SyncHistory::DayState &slot = row.days[day.key()];
-                if (severity(day.value()) > severity(slot))
+                if (SyncHistory::severity(day.value()) > SyncHistory::severity(slot))
                     slot = day.value();
             }
         }
