@@ -37,6 +37,17 @@
     </message>
 </context>
 <context>
+    <name>ActivityExport</name>
+    <message>
+        <source>Cannot read the activity from the workspace: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the export: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AggregationDecoder</name>
     <message>
         <source>the answer is not a JSON object</source>
@@ -343,6 +354,22 @@ Imports:        %5
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Region addresses reset to Pendo&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region addresses set: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: pendo-bridge-cli workspace info | workspace region-urls &quot;us=URL,eu=URL&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid rows skipped: %1; they are in %2 with the reason for each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: pendo-bridge-cli [--workspace PATH] [--json] COMMAND ...
 
 Commands:
@@ -372,7 +399,26 @@ Commands:
   contacts create-unmatched  Create contacts for unmatched visitors of matched accounts
   config export FILE       Write the whole integration configuration as readable JSON
   config import FILE       Validate a configuration file and save it as a new version
-  demo                     Fill the workspace with the bundled demo customers
+  sync                     Pull Pendo activity since the last run (the settle window again)
+      --backfill-days N    Backfill the last N days (1-365, today included) instead
+      --streams LIST       Only these streams: activity, features, pages, guides,
+                           track_events, aggregations, reports (comma-separated)
+                           Progress: a redrawn line on a terminal, plain lines in logs.
+                           SIGINT or SIGTERM stops the run cleanly; the next run resumes it.
+  status                   The last run (status, rows, failed windows, start, finish), the
+                           covered days and whether a run is going now
+  activity export          Raw daily activity with Pendo&apos;s ids, sorted, to standard output:
+                           day,app,kind,item,visitor,account,events,minutes
+      --from YYYY-MM-DD    First day (default: the first synced day)
+      --to YYYY-MM-DD      Last day (default: the last synced day)
+      --format csv|json    CSV (default) or a JSON array of objects, one per line
+      --out FILE           Write to FILE instead (replaced only when complete)
+  demo                     Start pendo-sim, import its CRM export, connect (the key kept for
+                           this run only), refresh the catalog, match and backfill; without
+                           --workspace a new workspace in a temporary folder
+      --days N             Days to backfill (default 90)
+      --accounts N         Simulated customers (default 200)
+      --offline            No simulator: only fill the bundled demo customers
 
 Options:
   --workspace PATH         The workspace file (default: %1)
@@ -397,23 +443,19 @@ Exit codes:
   8  Pendo answered with errors (rate limit, server errors, broken answers)
   9  the key works but a check failed (apps, aggregations, reports, time zone)
  10  the key works but could not be stored (no keychain service)
+ 11  the sync completed, but some windows failed (the next run pulls them again)
+ 12  the sync did not complete for another reason (another run holds the workspace, ...)
+130  the sync was stopped by SIGINT or SIGTERM (finished windows are kept)
+  3  is also the code of an export file that cannot be written
 </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Region addresses reset to Pendo&apos;s own.</source>
+        <source>Usage: pendo-bridge-cli activity export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json] [--out FILE]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Region addresses set: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usage: pendo-bridge-cli workspace info | workspace region-urls &quot;us=URL,eu=URL&quot;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invalid rows skipped: %1; they are in %2 with the reason for each.</source>
+        <source>Cannot create a folder for the demo workspace: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -816,6 +858,33 @@ Exit codes:
     </message>
     <message>
         <source>Demo customers — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo workspace ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Backfill %n day(s) of demo history now?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The workspace connects to the Pendo simulator (the key is kept for this session only) and pulls its activity; the window stays usable meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo backfill: %1 of %2 windows, %3 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo backfill %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo backfill did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2532,6 +2601,37 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>SchedulePanel</name>
+    <message>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every day at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled sync:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off: sync by hand, or from cron or systemd with the command line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs while Pendo Bridge is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next: %1 (while Pendo Bridge is open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Set up Pendo Bridge</source>
@@ -2934,6 +3034,14 @@ Estimated time: %7</source>
     </message>
     <message>
         <source>Start Backfill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under a second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3385,6 +3493,10 @@ Estimated time: %7</source>
     </message>
     <message>
         <source>Canceled: finished windows are kept, the next run picks up the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2: Pendo failed and answered on a retry (%3).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -227,7 +227,9 @@ void SyncMonitor::confirmBackfill(const SyncEstimate &estimate)
                       .arg(locale.toString(estimate.fromDay, QLocale::ShortFormat),
                            locale.toString(estimate.toDay, QLocale::ShortFormat), locale.toString(estimate.windows),
                            locale.toString(estimate.windowsSkipped), locale.toString(estimate.apps),
-                           locale.toString(estimate.requests), SyncPresentation::duration(estimate.durationMs));
+                           locale.toString(estimate.requests),
+                           estimate.durationMs < 1000 ? tr("under a second")
+                                                      : tr("about %1").arg(SyncPresentation::duration(estimate.durationMs)));
     }
     box->setInformativeText(details);
     QPushButton *start = box->addButton(tr("Start Backfill"), QMessageBox::AcceptRole);
