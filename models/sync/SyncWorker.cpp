@@ -599,7 +599,7 @@ void SyncWorker::failRun(const PendoError &error, const QString &context)
 void SyncWorker::failStore(const StoreError &error)
 {
     if (!d->storeFailure.isEmpty())
-        return;
+        return maybeComplete(); // a later unit met the same failure: only see whether the run can end now
     d->storeFailure = storeSentence(error, d->database.path());
     d->summary.errorClass = storeClass(error);
     stop(SyncStatus::Failed);
@@ -608,7 +608,7 @@ void SyncWorker::failStore(const StoreError &error)
 void SyncWorker::stop(SyncStatus status)
 {
     if (d->phase == State::Phase::Stopping || d->phase == State::Phase::Done)
-        return;
+        return maybeComplete();
     d->phase = State::Phase::Stopping;
     d->summary.status = status;
     if (status == SyncStatus::Canceled) {

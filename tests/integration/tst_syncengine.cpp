@@ -483,6 +483,97 @@ private Q_SLOTS:
                  })));
     }
 
+    void reportsAndAggregationsLandAsCustomMetrics()
+    {
+        SimProcess sim(simArguments());
+        QVERIFY2(sim.isReady(), qPrintable(sim.error()));
+        FixedClock clock(simNow());
+        TestWorkspace workspace(clock);
+        QVERIFY(withCatalogOnly(workspace, sim.url()));
+        QSqlQuery q(workspace.database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT pendo_id FROM pendo_catalog_items WHERE kind = 'report' AND name LIKE "
+                                      "'Account activity%'")) && q.next());
+        const QString reportId = q.value(0).toString();
+        q.finish();
+        IntegrationConfig config = IntegrationConfig::defaults();
+        ReportMapping report;
+        report.reportId = reportId;
+        report.idColumn = QStringLiteral("account_id");
+        report.values = {{QStringLiteral("active_visitors"), QStringLiteral("active_visitors_30d"), ValueType::Number}};
+        config.reports << report;
+        AggregationMapping aggregation;
+        aggregation.name = QStringLiteral("web feature events");
+        aggregation.idColumn = QStringLiteral("accountId");
+        aggregation.pipeline = QJsonDocument::fromJson(
+            "[{\"source\":{\"featureEvents\":{\"appId\":-323232},\"timeSeries\":{\"period\":\"dayRange\","
+            "\"first\":\"now()\",\"count\":1}}},{\"identified\":\"visitorId\"},"
+            "{\"group\":{\"group\":[\"accountId\"],\"fields\":{\"events\":{\"sum\":\"numEvents\"}}}}]").array();
+        aggregation.values = {{QStringLiteral("events"), QStringLiteral("web_feature_events"), ValueType::Number}};
+        config.aggregations << aggregation;
+        QVERIFY(!workspace.write([&config](WriteTransaction &tx) {
+            return ConfigStore::save(tx, config, QStringLiteral("test"), QStringLiteral("metrics")).has_value();
+        }));
+        const SyncRunSummary run = runSync(workspace.session(), sim.url(), backfill(3, false));
+        QVERIFY2(run.status == SyncStatus::Completed, qPrintable(run.statusText()));
+        QVERIFY(run.streams.contains(QStringLiteral("reports")) && run.streams.contains(QStringLiteral("aggregations")));
+        // The report: one snapshot, dated today, one value per account.
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), COUNT(DISTINCT day), MIN(value) FROM pendo_metric_values "
+                                      "WHERE source = 'report:%1' AND metric = 'active_visitors_30d'").arg(reportId)) && q.next());
+        QVERIFY(q.value(0).toInt() > 0);
+        QCOMPARE(q.value(1).toInt(), 1);
+        QVERIFY(q.value(2).toDouble() >= 1);
+        // The aggregation, run for each day, agrees with the feature activity synced for that day.
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT COUNT(*), SUM(CASE WHEN m.value = (SELECT SUM(a.events) FROM pendo_activity a JOIN pendo_accounts ac "
+            "ON ac.id = a.account_ref WHERE a.kind = 1 AND a.app_id = -323232 AND a.day = m.day AND ac.account_id = "
+            "m.object_key) THEN 1 ELSE 0 END), COUNT(DISTINCT m.day) FROM pendo_metric_values m WHERE m.source = "
+            "'aggregation:web feature events'")) && q.next());
+        QVERIFY(q.value(0).toInt() > 0);
+        QCOMPARE(q.value(1).toInt(), q.value(0).toInt());
+        const int metricDays = q.value(2).toInt();
+        // Every day the web app's features were used has its value (a quiet day has none to give).
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(DISTINCT day) FROM pendo_activity WHERE kind = 1 AND app_id = -323232"))
+                && q.next());
+        QCOMPARE(metricDays, q.value(0).toInt());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sync_windows WHERE stream = 'aggregation:web feature events' "
+                                      "AND status <> 'failed'")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+    }
+
+    void aFullDiskStopsTheRunInOneSentenceAndLosesNothing()
+    {
+        SimProcess sim(simArguments());
+        QVERIFY2(sim.isReady(), qPrintable(sim.error()));
+        const QString expected = reference(sim.url(), 3);
+        FixedClock clock(simNow());
+        TestWorkspace workspace(clock);
+        QVERIFY(withCatalogOnly(workspace, sim.url()));
+        // The writer's connection may not grow the file (the pages the dropped day freed are all it has): the
+        // disk is as good as full.
+        QVERIFY(!workspace.write([](WriteTransaction &tx) {
+            QSqlQuery q(tx.db());
+            return tx.exec(q, QStringLiteral("PRAGMA page_count")) && q.next()
+                   && tx.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(q.value(0).toLongLong()));
+        }));
+        const SyncRunSummary full = runSync(workspace.session(), sim.url(), backfill(3, false));
+        QCOMPARE(full.status, SyncStatus::Failed);
+        QCOMPARE(full.errorClass, QStringLiteral("disk-full"));
+        QVERIFY2(full.error.startsWith(QStringLiteral("Cannot write to the workspace"))
+                     && full.error.contains(QStringLiteral("the disk is full")),
+                 qPrintable(full.error));
+        QSqlQuery q(workspace.database().connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+        QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+        q.finish();
+        // Room again: the next run finishes the rest, and the workspace holds exactly a clean run's activity.
+        QVERIFY(!workspace.write([](WriteTransaction &tx) {
+            return tx.exec(QStringLiteral("PRAGMA max_page_count = 1073741823"));
+        }));
+        const SyncRunSummary next = runSync(workspace.session(), sim.url(), backfill(3, false));
+        QVERIFY2(next.status == SyncStatus::Completed, qPrintable(next.statusText()));
+        QCOMPARE(activityDump(workspace.database().connection()), expected);
+    }
+
     void backfillLandsEveryWindowAndARerunChangesNothing()
     {
         SimProcess sim(simArguments());
