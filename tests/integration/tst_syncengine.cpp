@@ -103,6 +103,14 @@ SyncEngine::Options quickOptions()
     return options;
 }
 
+/** Quick retries and one request in flight: scripted faults meet the requests in a known order. */
+void oneRequestAtATime(TestWorkspace &workspace)
+{
+    SyncEngine::Options options = quickOptions();
+    options.concurrency = 1;
+    workspace.session().syncEngine().setOptions(options);
+}
+
 SyncRequest backfill(int days, bool refreshCatalog = true)
 {
     SyncRequest request;
@@ -198,9 +206,7 @@ private Q_SLOTS:
         const QString expected = reference(sim.url(), 3);
         FixedClock clock(simNow());
         TestWorkspace workspace(clock);
-        SyncEngine::Options options = quickOptions();
-        options.concurrency = 1;
-        workspace.session().syncEngine().setOptions(options);
+        oneRequestAtATime(workspace);
         // The catalog first, so the scripted faults meet activity windows.
         QVERIFY(withCatalogOnly(workspace, sim.url()));
         // One fault, answered on the retry. A hang hits the request and its retry, so the day is pulled
@@ -235,9 +241,7 @@ private Q_SLOTS:
         const QString expected = reference(sim.url(), 3);
         FixedClock clock(simNow());
         TestWorkspace workspace(clock);
-        SyncEngine::Options options = quickOptions();
-        options.concurrency = 1;
-        workspace.session().syncEngine().setOptions(options);
+        oneRequestAtATime(workspace);
         QVERIFY(withCatalogOnly(workspace, sim.url()));
         QVERIFY(sim.admin(QStringLiteral("/_sim/faults"),
                           QJsonObject{{QStringLiteral("script"), QJsonArray{QStringLiteral("500"), QStringLiteral("500")}}}));
