@@ -1,5 +1,6 @@
 #include "ActivityLanding.h"
 
+#include "pendo/AggregationBatch.h"
 #include "store/WriteTransaction.h"
 
 #include <QSqlError>
@@ -251,6 +252,94 @@ std::string IdDictionary::itemKey(std::string_view catalogKind, std::string_view
     key.reserve(catalogKind.size() + 1 + pendoId.size());
     key.append(catalogKind).append(1, ':').append(pendoId);
     return key;
+}
+
+ActivityRowMapper::ActivityRowMapper(const IdDictionary &ids, WindowRows &rows)
+    : m_ids(ids)
+    , m_rows(rows)
+    , m_catalogKind(ActivityLanding::catalogKind(rows.window.stream).toStdString())
+{
+}
+
+void ActivityRowMapper::reset()
+{
+    m_freshVisitors.clear();
+    m_freshAccounts.clear();
+    m_freshItems.clear();
+}
+
+qint64 ActivityRowMapper::map(IdDictionary::Kind kind, std::string_view dictionaryKey, std::string_view text,
+                              std::vector<std::string> &fresh, std::unordered_map<std::string, qint64> &freshIndex)
+{
+    if (const qint64 ref = m_ids.find(kind, dictionaryKey))
+        return ref;
+    std::string key(text);
+    if (const auto found = freshIndex.find(key); found != freshIndex.end())
+        return found->second;
+    fresh.push_back(key);
+    const qint64 placeholder = -qint64(fresh.size());
+    freshIndex.emplace(std::move(key), placeholder);
+    return placeholder;
+}
+
+void ActivityRowMapper::skip(const QString &reason)
+{
+    ++m_rows.skipped;
+    ++m_rows.skippedReasons[reason];
+}
+
+void ActivityRowMapper::take(const AggregationBatch &batch)
+{
+    const auto textOf = [&batch](std::size_t row, int field) {
+        const BatchValue value = batch.value(row, field);
+        return value.isText() ? batch.utf8(value) : std::string_view();
+    };
+    const bool hasItem = !m_catalogKind.empty();
+    const int eventsField = hasItem ? 3 : 2;
+    const int minutesField = eventsField + 1;
+    const std::size_t n = batch.rowCount();
+    m_rows.rows.reserve(m_rows.rows.size() + n);
+    std::string_view lastVisitor;
+    qint64 lastVisitorRef = 0;
+    std::string_view lastAccount;
+    qint64 lastAccountRef = 0;
+    for (std::size_t row = 0; row < n; ++row) {
+        const std::string_view visitor = textOf(row, 0);
+        if (visitor.empty()) {
+            skip(QStringLiteral("no visitor id"));
+            continue;
+        }
+        ActivityRow out;
+        if (visitor == lastVisitor && lastVisitorRef != 0) {
+            out.visitor = lastVisitorRef;
+        } else {
+            out.visitor = map(IdDictionary::Kind::Visitor, visitor, visitor, m_rows.newVisitors, m_freshVisitors);
+            lastVisitor = visitor;
+            lastVisitorRef = out.visitor;
+        }
+        if (const std::string_view account = textOf(row, 1); !account.empty()) {
+            if (account == lastAccount && lastAccountRef != 0) {
+                out.account = lastAccountRef;
+            } else {
+                out.account = map(IdDictionary::Kind::Account, account, account, m_rows.newAccounts, m_freshAccounts);
+                lastAccount = account;
+                lastAccountRef = out.account;
+            }
+        }
+        if (hasItem) {
+            const std::string_view item = textOf(row, 2);
+            if (item.empty()) {
+                skip(QStringLiteral("no item id"));
+                continue;
+            }
+            // The dictionary knows items as "kind:id"; a new one is kept by its Pendo id.
+            m_itemKey.assign(m_catalogKind).append(1, ':').append(item);
+            out.item = map(IdDictionary::Kind::Item, m_itemKey, item, m_rows.newItems, m_freshItems);
+        }
+        out.events = batch.integer(row, eventsField);
+        out.minutes = batch.fieldCount() > minutesField ? batch.integer(row, minutesField) : 0;
+        m_rows.rows.push_back(out);
+    }
 }
 
 void WindowRows::normalize()

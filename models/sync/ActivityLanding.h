@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+class AggregationBatch;
 class WriteTransaction;
 class QSqlDatabase;
 
@@ -69,6 +70,12 @@ private:
 /** A window's decoded rows, ready to land: rows plus the text of the ids new to the workspace. */
 struct WindowRows
 {
+    WindowRows() = default;
+    explicit WindowRows(SyncWindow of)
+        : window(std::move(of))
+    {
+    }
+
     SyncWindow window;
     std::vector<ActivityRow> rows;
     /** New ids: ref -(i+1) in a row means newVisitors[i] (and so on). */
@@ -92,6 +99,36 @@ struct WindowRows
 
     /** Sorts by key and adds up rows with the same key (hour pieces of one day). */
     void normalize();
+};
+
+/**
+ * Turns decoded pages of an activity window (visitorId, accountId[, item id], numEvents[, numMinutes])
+ * into rows of the window: committed ids from the dictionary, the previous row's visitor and
+ * account reused (pages come sorted by visitor), and placeholders -1, -2, … for ids new to the
+ * workspace, each new id once. Rows without a visitor or an item id are counted as skipped, with
+ * the reason. Lives with the window's fetch, on its thread.
+ */
+class ActivityRowMapper final
+{
+public:
+    ActivityRowMapper(const IdDictionary &ids, WindowRows &rows);
+
+    void take(const AggregationBatch &batch);
+    /** Forgets the new ids seen so far (the window's rows are being pulled again). */
+    void reset();
+
+private:
+    qint64 map(IdDictionary::Kind kind, std::string_view dictionaryKey, std::string_view text,
+               std::vector<std::string> &fresh, std::unordered_map<std::string, qint64> &freshIndex);
+    void skip(const QString &reason);
+
+    const IdDictionary &m_ids;
+    WindowRows &m_rows;
+    const std::string m_catalogKind;
+    std::string m_itemKey;
+    std::unordered_map<std::string, qint64> m_freshVisitors;
+    std::unordered_map<std::string, qint64> m_freshAccounts;
+    std::unordered_map<std::string, qint64> m_freshItems;
 };
 
 /** What a landed window changed. */

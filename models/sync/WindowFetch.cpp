@@ -50,25 +50,19 @@ QStringList sortKeys(SyncStream stream)
     return keys;
 }
 
-std::string_view textOf(const AggregationBatch &batch, const BatchValue &value)
-{
-    return value.isText() ? batch.utf8(value) : std::string_view();
-}
-
 } // namespace
 
 WindowFetch::WindowFetch(PendoClient *client, const IdDictionary &ids, const IntegrationConfig &config,
                          SyncWindow window, const QTimeZone &zone, int pageSize, QObject *parent)
     : QObject(parent)
     , m_client(client)
-    , m_ids(ids)
     , m_config(config)
     , m_zone(zone)
     , m_pageSize(pageSize)
-    , m_decoder(syncs::activityKind(window.stream) >= 0 ? activityFields(window.stream) : QStringList())
+    , m_rows(std::move(window))
+    , m_mapper(ids, m_rows)
+    , m_decoder(syncs::activityKind(m_rows.window.stream) >= 0 ? activityFields(m_rows.window.stream) : QStringList())
 {
-    m_rows.window = std::move(window);
-    m_catalogKind = ActivityLanding::catalogKind(m_rows.window.stream).toStdString();
     const QDateTime start(m_rows.window.day, QTime(0, 0), m_zone);
     const QDateTime end(m_rows.window.day.addDays(1), QTime(0, 0), m_zone);
     m_dayStartMs = start.toMSecsSinceEpoch();
@@ -153,85 +147,6 @@ void WindowFetch::nextPage()
     connect(call, &PendoCall::finished, this, [this, call] { onPage(call); });
 }
 
-qint64 WindowFetch::mapId(IdDictionary::Kind kind, std::string_view text, std::vector<std::string> &fresh,
-                          std::unordered_map<std::string, qint64> &freshIndex)
-{
-    if (const qint64 ref = m_ids.find(kind, text))
-        return ref;
-    std::string key(text);
-    const auto found = freshIndex.find(key);
-    if (found != freshIndex.end())
-        return found->second;
-    fresh.push_back(key);
-    const qint64 placeholder = -qint64(fresh.size());
-    freshIndex.emplace(std::move(key), placeholder);
-    return placeholder;
-}
-
-void WindowFetch::takeBatch()
-{
-    const bool hasItem = !m_catalogKind.empty();
-    const int eventsField = hasItem ? 3 : 2;
-    const int minutesField = eventsField + 1;
-    const std::size_t n = m_batch.rowCount();
-    m_rows.rows.reserve(m_rows.rows.size() + n);
-    // Rows come sorted by visitor: the previous row's visitor is the likeliest next one.
-    std::string_view lastVisitor;
-    qint64 lastVisitorRef = 0;
-    std::string_view lastAccount;
-    qint64 lastAccountRef = 0;
-    std::string itemKey;
-    for (std::size_t row = 0; row < n; ++row) {
-        const std::string_view visitor = textOf(m_batch, m_batch.value(row, 0));
-        if (visitor.empty()) {
-            ++m_rows.skipped;
-            ++m_rows.skippedReasons[QStringLiteral("no visitor id")];
-            continue;
-        }
-        ActivityRow out;
-        if (visitor == lastVisitor && lastVisitorRef != 0) {
-            out.visitor = lastVisitorRef;
-        } else {
-            out.visitor = mapId(IdDictionary::Kind::Visitor, visitor, m_rows.newVisitors, m_freshVisitors);
-            lastVisitor = visitor;
-            lastVisitorRef = out.visitor;
-        }
-        const std::string_view account = textOf(m_batch, m_batch.value(row, 1));
-        if (!account.empty()) {
-            if (account == lastAccount && lastAccountRef != 0) {
-                out.account = lastAccountRef;
-            } else {
-                out.account = mapId(IdDictionary::Kind::Account, account, m_rows.newAccounts, m_freshAccounts);
-                lastAccount = account;
-                lastAccountRef = out.account;
-            }
-        }
-        if (hasItem) {
-            const std::string_view item = textOf(m_batch, m_batch.value(row, 2));
-            if (item.empty()) {
-                ++m_rows.skipped;
-                ++m_rows.skippedReasons[QStringLiteral("no item id")];
-                continue;
-            }
-            itemKey.assign(m_catalogKind).append(1, ':').append(item);
-            if (const qint64 ref = m_ids.find(IdDictionary::Kind::Item, itemKey)) {
-                out.item = ref;
-            } else {
-                const std::string plain(item);
-                auto found = m_freshItems.find(plain);
-                if (found == m_freshItems.end()) {
-                    m_rows.newItems.push_back(plain);
-                    found = m_freshItems.emplace(plain, -qint64(m_rows.newItems.size())).first;
-                }
-                out.item = found->second;
-            }
-        }
-        out.events = m_batch.integer(row, eventsField);
-        out.minutes = m_batch.fieldCount() > minutesField ? m_batch.integer(row, minutesField) : 0;
-        m_rows.rows.push_back(out);
-    }
-}
-
 void WindowFetch::onPage(PendoCall *call)
 {
     call->deleteLater();
@@ -246,7 +161,7 @@ void WindowFetch::onPage(PendoCall *call)
             return split();
         return done(error);
     }
-    takeBatch();
+    m_mapper.take(m_batch);
     const std::size_t n = m_batch.rowCount();
     if (n >= std::size_t(m_pageSize) && n > 0) {
         std::vector<Cell> last;
@@ -270,9 +185,7 @@ void WindowFetch::split()
     m_rows.newVisitors.clear();
     m_rows.newAccounts.clear();
     m_rows.newItems.clear();
-    m_freshVisitors.clear();
-    m_freshAccounts.clear();
-    m_freshItems.clear();
+    m_mapper.reset();
     m_rows.skipped = 0;
     m_rows.skippedReasons.clear();
     m_rows.pieces = m_dayHours;

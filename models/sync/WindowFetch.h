@@ -11,7 +11,6 @@
 #include <QTimeZone>
 
 #include <memory>
-#include <unordered_map>
 
 class PendoCall;
 class PendoClient;
@@ -55,21 +54,17 @@ Q_SIGNALS:
 private:
     void nextPage();
     void onPage(PendoCall *call);
-    void takeBatch();
     void startMetric();
     void onMetric(PendoCall *call);
     void split();
     void done(const PendoError &error);
-    qint64 mapId(IdDictionary::Kind kind, std::string_view text, std::vector<std::string> &fresh,
-                 std::unordered_map<std::string, qint64> &freshIndex);
 
     PendoClient *m_client;
-    const IdDictionary &m_ids;
     const IntegrationConfig &m_config;
     const QTimeZone m_zone;
     const int m_pageSize;
     WindowRows m_rows;
-    std::string m_catalogKind;
+    ActivityRowMapper m_mapper; // fills m_rows
     qint64 m_dayStartMs = 0;
     int m_dayHours = 24;
     int m_piece = 0;     // the piece being pulled (hours when split)
@@ -77,9 +72,6 @@ private:
     AggregationDecoder m_decoder;
     AggregationBatch m_batch;
     QPointer<PendoCall> m_call;
-    std::unordered_map<std::string, qint64> m_freshVisitors;
-    std::unordered_map<std::string, qint64> m_freshAccounts;
-    std::unordered_map<std::string, qint64> m_freshItems;
     bool m_throttled = false;
     QStringList m_recovered;
     bool m_done = false;

@@ -40,116 +40,6 @@ bool hasItem(SyncStream stream)
 
 // --- The engine's path -----------------------------------------------------------------------------
 
-/**
- * WindowFetch's mapping of a decoded page to rows (private there, so repeated here with the same
- * rules): committed ids from the dictionary, the previous row's visitor and account reused, and
- * placeholders (-1, -2, …) for ids new to the workspace.
- */
-class RowMapper final
-{
-public:
-    RowMapper(const IdDictionary &ids, WindowRows &rows)
-        : m_ids(ids)
-        , m_rows(rows)
-        , m_catalogKind(ActivityLanding::catalogKind(rows.window.stream).toStdString())
-    {
-    }
-
-    void take(const AggregationBatch &batch)
-    {
-        const bool item = !m_catalogKind.empty();
-        const int eventsField = item ? 3 : 2;
-        const int minutesField = eventsField + 1;
-        const std::size_t n = batch.rowCount();
-        m_rows.rows.reserve(m_rows.rows.size() + n);
-        std::string_view lastVisitor;
-        qint64 lastVisitorRef = 0;
-        std::string_view lastAccount;
-        qint64 lastAccountRef = 0;
-        for (std::size_t row = 0; row < n; ++row) {
-            const std::string_view visitor = text(batch, row, 0);
-            if (visitor.empty()) {
-                skip(QStringLiteral("no visitor id"));
-                continue;
-            }
-            ActivityRow out;
-            if (visitor == lastVisitor && lastVisitorRef != 0) {
-                out.visitor = lastVisitorRef;
-            } else {
-                out.visitor = map(IdDictionary::Kind::Visitor, visitor, m_rows.newVisitors, m_freshVisitors);
-                lastVisitor = visitor;
-                lastVisitorRef = out.visitor;
-            }
-            if (const std::string_view account = text(batch, row, 1); !account.empty()) {
-                if (account == lastAccount && lastAccountRef != 0) {
-                    out.account = lastAccountRef;
-                } else {
-                    out.account = map(IdDictionary::Kind::Account, account, m_rows.newAccounts, m_freshAccounts);
-                    lastAccount = account;
-                    lastAccountRef = out.account;
-                }
-            }
-            if (item) {
-                const std::string_view pendoId = text(batch, row, 2);
-                if (pendoId.empty()) {
-                    skip(QStringLiteral("no item id"));
-                    continue;
-                }
-                m_itemKey.assign(m_catalogKind).append(1, ':').append(pendoId);
-                if (const qint64 ref = m_ids.find(IdDictionary::Kind::Item, m_itemKey)) {
-                    out.item = ref;
-                } else {
-                    const std::string plain(pendoId);
-                    auto found = m_freshItems.find(plain);
-                    if (found == m_freshItems.end()) {
-                        m_rows.newItems.push_back(plain);
-                        found = m_freshItems.emplace(plain, -qint64(m_rows.newItems.size())).first;
-                    }
-                    out.item = found->second;
-                }
-            }
-            out.events = batch.integer(row, eventsField);
-            out.minutes = batch.fieldCount() > minutesField ? batch.integer(row, minutesField) : 0;
-            m_rows.rows.push_back(out);
-        }
-    }
-
-private:
-    static std::string_view text(const AggregationBatch &batch, std::size_t row, int field)
-    {
-        const BatchValue value = batch.value(row, field);
-        return value.isText() ? batch.utf8(value) : std::string_view();
-    }
-
-    void skip(const QString &reason)
-    {
-        ++m_rows.skipped;
-        ++m_rows.skippedReasons[reason];
-    }
-
-    qint64 map(IdDictionary::Kind kind, std::string_view text, std::vector<std::string> &fresh,
-               std::unordered_map<std::string, qint64> &freshIndex)
-    {
-        if (const qint64 ref = m_ids.find(kind, text))
-            return ref;
-        std::string key(text);
-        if (const auto found = freshIndex.find(key); found != freshIndex.end())
-            return found->second;
-        fresh.push_back(key);
-        const qint64 placeholder = -qint64(fresh.size());
-        freshIndex.emplace(std::move(key), placeholder);
-        return placeholder;
-    }
-
-    const IdDictionary &m_ids;
-    WindowRows &m_rows;
-    const std::string m_catalogKind;
-    std::string m_itemKey;
-    std::unordered_map<std::string, qint64> m_freshVisitors;
-    std::unordered_map<std::string, qint64> m_freshAccounts;
-    std::unordered_map<std::string, qint64> m_freshItems;
-};
-
 qint64 beginRun(Database &database, QString *error)
 {
     SyncRequest request;
@@ -320,7 +210,7 @@ RaceResult LandingRace::engine(Database &database, const std::vector<SampleWindo
         rows.window.day = w.day;
         rows.window.key = syncs::key(w.stream);
         rows.requests = int(w.pages.size());
-        RowMapper mapper(ids, rows);
+        ActivityRowMapper mapper(ids, rows);
         for (const QByteArray &page : w.pages) {
             bool decoded = false;
             timed(&decode, [&] { decoded = decoder->decode(page, &batch, &result.error); });
