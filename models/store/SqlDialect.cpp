@@ -1,6 +1,7 @@
 #include "SqlDialect.h"
 
 #include <QSqlDatabase>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -65,4 +66,12 @@ bool SqliteDialect::isDiskFull(const QString &nativeErrorCode) const
 QString SqliteDialect::beginWriteStatement() const
 {
     return QStringLiteral("BEGIN IMMEDIATE");
+}
+
+void *SqlDialect::sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<void *const *>(handle.constData());
 }

@@ -21,6 +21,8 @@ public:
 
     /** The dialect for a Qt SQL driver name ("QSQLITE"); nullptr when unsupported. */
     static std::unique_ptr<SqlDialect> forDriver(const QString &driverName);
+    /** The connection's native SQLite handle (sqlite3 *) for bulk paths; nullptr on other drivers. */
+    static void *sqliteHandle(const QSqlDatabase &db);
 
     virtual QString driverName() const = 0;
     /** Statements run on every new connection (pragmas, session settings). */

@@ -3,12 +3,10 @@
 #include "SqlDialect.h"
 #include "pendo/Clock.h"
 
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
-#include <sqlite3.h>
 
 WriteTransaction::WriteTransaction(QSqlDatabase db, const SqlDialect &dialect, Clock &clock)
     : m_db(std::move(db))
@@ -54,10 +52,7 @@ StoreError WriteTransaction::fail(StoreError error)
 
 void *WriteTransaction::nativeHandle() const
 {
-    const QVariant handle = m_db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0)
-        return nullptr;
-    return *static_cast<sqlite3 *const *>(handle.constData());
+    return SqlDialect::sqliteHandle(m_db);
 }
 
 StoreError WriteTransaction::begin(QSqlDatabase &db, const SqlDialect &dialect)

@@ -1,8 +1,8 @@
 #include "UnmatchedReport.h"
 
+#include "store/SqlDialect.h"
 #include "store/WriteTransaction.h"
 
-#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -49,12 +49,11 @@ bool UnmatchedReport::compute(QSqlDatabase db, bool visitors, std::vector<Entry>
             q.value(2).toString();
     q.finish();
 
-    const QVariant handle = db.driver()->handle();
-    if (qstrcmp(handle.typeName(), "sqlite3*") != 0) {
+    auto *native = static_cast<sqlite3 *>(SqlDialect::sqliteHandle(db));
+    if (!native) {
         *error = QStringLiteral("the unmatched report needs an SQLite workspace");
         return false;
     }
-    sqlite3 *native = *static_cast<sqlite3 *const *>(handle.constData());
     qint64 firstDay = 0;
     qint64 lastDay = -1;
     // Per app, so each bound is one look-up in the primary key (kind, app, day, …) instead of a scan.
