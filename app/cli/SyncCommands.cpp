@@ -8,6 +8,7 @@
 #include "pendo/PendoError.h"
 #include "session/WorkspaceSession.h"
 #include "store/Database.h"
+#include "store/StoreError.h"
 #include "sync/ActivityExport.h"
 #include "sync/SyncEngine.h"
 #include "sync/SyncHistory.h"
@@ -24,11 +25,6 @@
 #include <unistd.h>
 
 namespace {
-
-/** The error classes the engine records a workspace failure with. */
-const QStringList storeErrorClasses{QStringLiteral("busy"),     QStringLiteral("disk-full"),
-                                    QStringLiteral("read-only"), QStringLiteral("corrupt"),
-                                    QStringLiteral("store"),     QStringLiteral("store-failed")};
 
 std::optional<PendoError> pendoErrorFromCode(const QString &code)
 {
@@ -100,7 +96,7 @@ int SyncCommands::exitCodeFor(const SyncRunSummary &summary)
         // A check of `doctor` did not fail here: Pendo refused a request of the sync.
         return code == ExitChecksFailed ? ExitPendoFailing : code;
     }
-    if (storeErrorClasses.contains(summary.errorClass))
+    if (StoreError::isCode(summary.errorClass))
         return ExitWorkspace;
     return ExitSyncFailed;
 }

@@ -106,3 +106,37 @@ QString StoreError::cannotWrite(const QString &path) const
 {
     return tr("Cannot write to the workspace %1: %2").arg(QDir::toNativeSeparators(path), message());
 }
+
+QString StoreError::code() const
+{
+    switch (m_kind) {
+    case Kind::None:
+        return {};
+    case Kind::Busy:
+        return QStringLiteral("busy");
+    case Kind::DiskFull:
+        return QStringLiteral("disk-full");
+    case Kind::ReadOnly:
+        return QStringLiteral("read-only");
+    case Kind::Corrupt:
+        return QStringLiteral("corrupt");
+    case Kind::SchemaTooNew:
+        return QStringLiteral("schema-too-new");
+    case Kind::CannotOpen:
+        return QStringLiteral("cannot-open");
+    case Kind::Canceled:
+        return QStringLiteral("canceled");
+    case Kind::Failed:
+        return QStringLiteral("store-failed");
+    }
+    return {};
+}
+
+bool StoreError::isCode(const QString &code)
+{
+    for (Kind kind : {Kind::Busy, Kind::DiskFull, Kind::ReadOnly, Kind::Corrupt, Kind::SchemaTooNew, Kind::CannotOpen,
+                      Kind::Canceled, Kind::Failed})
+        if (StoreError(kind, {}).code() == code)
+            return true;
+    return false;
+}

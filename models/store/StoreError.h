@@ -49,6 +49,14 @@ public:
     /** "Cannot write to the workspace PATH: REASON" */
     QString cannotWrite(const QString &path) const;
 
+    /**
+     * A stable machine name for logs, the run log and JSON: "busy", "disk-full", "read-only",
+     * "corrupt", "schema-too-new", "cannot-open", "canceled", "store-failed"; empty for None.
+     */
+    QString code() const;
+    /** Whether `code` is one of code()'s names (a workspace failure rather than, say, Pendo's). */
+    static bool isCode(const QString &code);
+
 private:
     Kind m_kind = Kind::None;
     QString m_detail;

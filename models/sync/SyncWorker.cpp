@@ -36,23 +36,6 @@ QString storeSentence(const StoreError &error, const QString &path)
     return error.cannotWrite(path);
 }
 
-/** A stable name of a store failure for the run log and `status --json`. */
-QString storeClass(const StoreError &error)
-{
-    switch (error.kind()) {
-    case StoreError::Kind::DiskFull:
-        return QStringLiteral("disk-full");
-    case StoreError::Kind::ReadOnly:
-        return QStringLiteral("read-only");
-    case StoreError::Kind::Busy:
-        return QStringLiteral("busy");
-    case StoreError::Kind::Corrupt:
-        return QStringLiteral("corrupt");
-    default:
-        return QStringLiteral("store-failed");
-    }
-}
-
 } // namespace
 
 struct SyncWorker::State
@@ -126,7 +109,7 @@ SyncWorker::~SyncWorker()
 }
 
 void SyncWorker::log(SyncLogEntry::Level level, const QString &message, const SyncWindow *window,
-                     const QString &errorClass)
+                     const QString &errorClass, Keep keep)
 {
     SyncLogEntry e;
     e.runId = d->summary.runId;
@@ -140,7 +123,7 @@ void SyncWorker::log(SyncLogEntry::Level level, const QString &message, const Sy
         e.day = window->day;
     }
     Q_EMIT logged(e);
-    if (e.runId == 0)
+    if (e.runId == 0 || keep == Keep::LiveOnly)
         return;
     d->database.writer().submit(QStringLiteral("sync.log"),
                                 [e](WriteTransaction &tx) { return SyncRunStore::log(tx, e) ? StoreError() : tx.error(); });
@@ -165,7 +148,7 @@ void SyncWorker::run()
         .then(this, [this, begun](const StoreError &error) {
             if (error) {
                 d->storeFailure = storeSentence(error, d->database.path());
-                d->summary.errorClass = storeClass(error);
+                d->summary.errorClass = error.code();
                 return complete(SyncStatus::Failed);
             }
             d->summary.runId = begun->runId;
@@ -299,7 +282,7 @@ void SyncWorker::refreshCatalog()
             return failRun(error, tr("Pendo refused the key while the catalog was refreshed"));
         if (!storeError.isEmpty()) {
             d->storeFailure = storeError;
-            d->summary.errorClass = QStringLiteral("store");
+            d->summary.errorClass = StoreError::failed({}).code();
             return complete(SyncStatus::Failed);
         }
         if (error.isError())
@@ -323,7 +306,7 @@ void SyncWorker::plan()
     SyncPlanner::Inputs inputs;
     QString error;
     if (!SyncPlanner::read(db, d->request, d->clock.nowMs(), &inputs, &error) || !d->ids.load(db, &error)) {
-        d->summary.errorClass = QStringLiteral("store");
+        d->summary.errorClass = StoreError::failed({}).code();
         d->storeFailure = tr("Cannot read the workspace: %1").arg(error);
         return complete(SyncStatus::Failed);
     }
@@ -510,17 +493,13 @@ void SyncWorker::land(WindowFetch *fetch)
                 d->touchedFrom = d->touchedFrom.isValid() ? std::min(d->touchedFrom, w.day) : w.day;
                 d->touchedTo = d->touchedTo.isValid() ? std::max(d->touchedTo, w.day) : w.day;
             }
-            SyncLogEntry e;
-            e.runId = d->summary.runId;
-            e.at = QDateTime::fromMSecsSinceEpoch(d->clock.nowMs(), QTimeZone::utc()).toString(Qt::ISODateWithMs);
-            e.stream = w.key;
-            e.appId = w.appId;
-            e.day = w.day;
-            e.message = tr("%1 · %2 · app %3: %Ln row(s)%4", nullptr, int(std::min<qint64>(landed->rows, INT_MAX)))
-                            .arg(w.key, w.day.toString(Qt::ISODate))
-                            .arg(w.appId)
-                            .arg(w.provisional ? tr(" (provisional)") : QString());
-            Q_EMIT logged(e);
+            // One line per window for the live log only: the run log keeps what needs attention.
+            log(SyncLogEntry::Level::Info,
+                tr("%1 · %2 · app %3: %Ln row(s)%4", nullptr, int(std::min<qint64>(landed->rows, INT_MAX)))
+                    .arg(w.key, w.day.toString(Qt::ISODate))
+                    .arg(w.appId)
+                    .arg(w.provisional ? tr(" (provisional)") : QString()),
+                &w, {}, Keep::LiveOnly);
             d->progressDirty = true;
             pump();
             maybeComplete();
@@ -601,7 +580,7 @@ void SyncWorker::failStore(const StoreError &error)
     if (!d->storeFailure.isEmpty())
         return maybeComplete(); // a later unit met the same failure: only see whether the run can end now
     d->storeFailure = storeSentence(error, d->database.path());
-    d->summary.errorClass = storeClass(error);
+    d->summary.errorClass = error.code();
     stop(SyncStatus::Failed);
 }
 
@@ -674,7 +653,7 @@ void SyncWorker::complete(SyncStatus status)
             if (error && d->storeFailure.isEmpty()) {
                 // The run row stays "running"; the next run marks it interrupted and resumes it.
                 d->summary.status = SyncStatus::Failed;
-                d->summary.errorClass = storeClass(error);
+                d->summary.errorClass = error.code();
                 d->summary.error = storeSentence(error, d->database.path());
             }
             finish();

@@ -48,8 +48,10 @@ private:
     void complete(SyncStatus status);
     void setPhase(const QString &phase);
     void emitProgress();
+    /** Whether a log line is also kept in the run log (the workspace) or only shown live. */
+    enum class Keep { InRunLog, LiveOnly };
     void log(SyncLogEntry::Level level, const QString &message, const struct SyncWindow *window = nullptr,
-             const QString &errorClass = {});
+             const QString &errorClass = {}, Keep keep = Keep::InRunLog);
 
     struct State;
     std::unique_ptr<State> d;
