@@ -1,17 +1,16 @@
 #include "DesktopApplication.h"
 
-#include "session/DemoSimulator.h"
-#include "sync/SyncScheduler.h"
-
 #include "domain/Translations.h"
 #include "mainwindow/MainWindow.h"
 #include "pendo/Clock.h"
 #include "security/CredentialStore.h"
+#include "session/DemoSimulator.h"
 #include "session/WorkspaceSession.h"
 #include "store/Database.h"
 #include "store/DemoData.h"
 #include "store/WorkspaceSettings.h"
 #include "sync/SyncEngine.h"
+#include "sync/SyncScheduler.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -168,27 +167,14 @@ void DesktopApplication::startDemoBackfill()
                 return;
             }
             m_session->keepKeyForThisSession(QStringLiteral("us"), QByteArray(DemoSimulator::demoKey));
-            SyncEngine &engine = m_session->syncEngine();
-            auto *watch = new QObject(m_window.get()); // this run's status-bar lines; gone when it ends
-            QObject::connect(&engine, &SyncEngine::progress, watch, [this](const SyncProgress &progress) {
-                m_window->statusBar()->showMessage(tr("Demo backfill: %1 of %2 windows, %3 rows")
-                                                       .arg(progress.windowsDone)
-                                                       .arg(progress.windowsTotal)
-                                                       .arg(QLocale().toString(progress.rowsIn)));
-            });
-            QObject::connect(&engine, &SyncEngine::finished, watch, [this, watch](const SyncRunSummary &summary) {
-                watch->deleteLater();
-                m_window->reloadViews();
-                m_window->statusBar()->showMessage(tr("Demo backfill %1").arg(summary.statusText()), 30000);
-            });
+            // The main window follows every run (progress, its outcome, fresh views); only a run that
+            // does not start is this demo's to report.
             SyncRequest request;
             request.kind = SyncRequest::Kind::Backfill;
             request.backfillDays = demoBackfillDays;
-            m_session->startSync(request, watch, [this, watch](const QString &problem) {
-                if (problem.isEmpty())
-                    return;
-                watch->deleteLater();
-                m_window->statusBar()->showMessage(tr("The demo backfill did not start: %1").arg(problem));
+            m_session->startSync(request, m_window.get(), [this](const QString &problem) {
+                if (!problem.isEmpty())
+                    m_window->statusBar()->showMessage(tr("The demo backfill did not start: %1").arg(problem));
             });
         });
 }

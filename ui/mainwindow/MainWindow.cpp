@@ -36,6 +36,7 @@ MainWindow::MainWindow(WorkspaceSession &session, QWidget *parent)
     , m_session(session)
     , m_connectionLabel(new QLabel(this))
     , m_syncLabel(new QLabel(this))
+    , m_workspaceLabel(new QLabel(this))
     , m_accounts(new AccountsModel(session.database(), this))
     , m_contacts(new ContactsModel(session.database(), this))
     , m_navigation(new QListWidget(this))
@@ -112,6 +113,9 @@ MainWindow::MainWindow(WorkspaceSession &session, QWidget *parent)
                                .arg(QStringLiteral(BRIDGE_VERSION), QDir::toNativeSeparators(m_session.path())));
     });
 
+    // What the workspace holds, under any passing message (a message shows over it, then it returns).
+    m_workspaceLabel->setObjectName(QStringLiteral("workspaceStatusLabel"));
+    statusBar()->addWidget(m_workspaceLabel, 1);
     m_syncLabel->setObjectName(QStringLiteral("syncStatusLabel"));
     m_syncLabel->hide();
     statusBar()->addPermanentWidget(m_syncLabel);
@@ -156,7 +160,7 @@ void MainWindow::reloadViews()
 void MainWindow::updateStatus()
 {
     const QLocale locale;
-    statusBar()->showMessage(tr("Workspace %1 — %2 accounts, %3 contacts")
+    m_workspaceLabel->setText(tr("Workspace %1 — %2 accounts, %3 contacts")
                                  .arg(QDir::toNativeSeparators(m_session.path()),
                                       locale.toString(m_accounts->rowCount()), locale.toString(m_contacts->rowCount())));
 }

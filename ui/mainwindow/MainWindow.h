@@ -84,6 +84,7 @@ private:
     SyncMonitor *m_syncMonitor = nullptr;
     QAction *m_syncNowAction = nullptr;
     QLabel *m_syncLabel;
+    QLabel *m_workspaceLabel;
     AccountsModel *m_accounts;
     ContactsModel *m_contacts;
     QListWidget *m_navigation;

@@ -25,6 +25,7 @@
 #include <QSpinBox>
 #include <QSqlQuery>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTimeEdit>
 #include <QTabWidget>
 #include <QTableView>
@@ -394,9 +395,15 @@ private Q_SLOTS:
         QVERIFY(note->isVisible());
         QCOMPARE(note->text(), QStringLiteral("Syncing: 25% — Pulling activity"));
         QVERIFY(!requireChild<QAction>(&window, QStringLiteral("syncNowAction"))->isEnabled());
-        Q_EMIT ws.session().syncEngine().finished(SyncRunSummary());
+        SyncRunSummary done;
+        done.status = SyncStatus::Completed;
+        Q_EMIT ws.session().syncEngine().finished(done);
         QVERIFY(!note->isVisible());
         QVERIFY(requireChild<QAction>(&window, QStringLiteral("syncNowAction"))->isEnabled());
+        // The run's outcome stays on the status line while the views reload under it.
+        auto *workspaceNote = requireChild<QLabel>(&window, QStringLiteral("workspaceStatusLabel"));
+        QTRY_VERIFY(workspaceNote->text().startsWith(QStringLiteral("Workspace ")));
+        QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Sync: completed"));
     }
 };
 
