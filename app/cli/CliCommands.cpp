@@ -3,6 +3,7 @@
 #include "ConfigCommands.h"
 #include "DemoCommand.h"
 #include "MatchCommands.h"
+#include "MetricsCommands.h"
 #include "PendoCommands.h"
 #include "SyncCommands.h"
 
@@ -107,6 +108,20 @@ QString CliCommands::helpText() const
               "      --to YYYY-MM-DD      Last day (default: the last synced day)\n"
               "      --format csv|json    CSV (default) or a JSON array of objects, one per line\n"
               "      --out FILE           Write to FILE instead (replaced only when complete)\n"
+              "  metrics export           Calculated fields, health score and band per account, app and day:\n"
+              "                           account,app,day,dau,wau,mau,events,minutes,events_30d,minutes_30d,\n"
+              "                           dau_mau,wau_mau,core_adoption,licence_utilisation,days_since_active,\n"
+              "                           pes_adoption,pes_stickiness,pes_growth,pes,health_score,health_band\n"
+              "      --account ID         Only this account (its external id)\n"
+              "      --from/--to YYYY-MM-DD, --format csv|json, --out FILE  as for activity export\n"
+              "  metrics recompute        Recompute the calculated fields and health scores (a sync does\n"
+              "                           this by itself); --full recomputes the whole history\n"
+              "  health show              The health model: inputs, weights, thresholds, versions\n"
+              "  health set --model FILE  Save a health model (JSON, as health show --json prints it) as a\n"
+              "                           new version, effective from --effective YYYY-MM-DD (default: the\n"
+              "                           last computed day); earlier days keep the scores they had\n"
+              "  health backtest          Replay a model (--model FILE, default the current one) over the\n"
+              "                           last --days N days (default 90): which accounts change band, when\n"
               "  demo                     Start pendo-sim, import its CRM export, connect (the key kept for\n"
               "                           this run only), refresh the catalog, match and backfill; without\n"
               "                           --workspace a new workspace in a temporary folder\n"
@@ -176,10 +191,14 @@ int CliCommands::run(const QStringList &arguments)
     const QCommandLineOption daysOption(QStringLiteral("days"), QString(), QStringLiteral("days"));
     const QCommandLineOption accountsOption(QStringLiteral("accounts"), QString(), QStringLiteral("count"));
     const QCommandLineOption offlineOption(QStringLiteral("offline"));
+    const QCommandLineOption accountOption(QStringLiteral("account"), QString(), QStringLiteral("external-id"));
+    const QCommandLineOption modelOption(QStringLiteral("model"), QString(), QStringLiteral("file"));
+    const QCommandLineOption effectiveOption(QStringLiteral("effective"), QString(), QStringLiteral("day"));
+    const QCommandLineOption fullOption(QStringLiteral("full"));
     parser.addOptions({workspaceOption, jsonOption, skipOption, rejectOption, mapOption, helpOption, versionOption,
                        regionOption, baseUrlOption, keyFileOption, noKeychainOption, timeoutOption, backfillOption,
                        streamsOption, fromOption, toOption, formatOption, outOption, daysOption, accountsOption,
-                       offlineOption});
+                       offlineOption, accountOption, modelOption, effectiveOption, fullOption});
     if (!parser.parse(arguments)) {
         m_err << parser.errorText() << u'\n' << tr("Run 'pendo-bridge-cli --help' for usage.") << u'\n';
         return ExitUsage;
@@ -206,7 +225,8 @@ int CliCommands::run(const QStringList &arguments)
     const QStringList commands{QStringLiteral("import"), QStringLiteral("workspace"), QStringLiteral("demo"),
                                QStringLiteral("connect"), QStringLiteral("doctor"), QStringLiteral("catalog"),
                                QStringLiteral("match"), QStringLiteral("contacts"), QStringLiteral("config"),
-                               QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("activity")};
+                               QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("activity"),
+                               QStringLiteral("metrics"), QStringLiteral("health")};
     if (!commands.contains(command)) {
         m_err << tr("Unknown command '%1'. Run 'pendo-bridge-cli --help' for usage.").arg(command) << u'\n';
         return ExitUsage;
@@ -253,6 +273,21 @@ int CliCommands::run(const QStringList &arguments)
         options.accounts = parser.value(accountsOption);
         options.json = m_json;
         return DemoCommand(*session, options, m_out, m_err).run();
+    }
+    if (command == QLatin1String("metrics") || command == QLatin1String("health")) {
+        MetricsCommandOptions options;
+        options.json = m_json;
+        options.account = parser.value(accountOption);
+        options.from = parser.value(fromOption);
+        options.to = parser.value(toOption);
+        if (parser.isSet(formatOption))
+            options.format = parser.value(formatOption);
+        options.outFile = parser.value(outOption);
+        options.days = parser.value(daysOption);
+        options.modelFile = parser.value(modelOption);
+        options.effective = parser.value(effectiveOption);
+        options.full = parser.isSet(fullOption);
+        return MetricsCommands(*session, options, m_out, m_err).run(command, args.mid(1));
     }
     if (command == QLatin1String("config"))
         return runConfigCommand(database, args.mid(1), m_json, m_out, m_err);

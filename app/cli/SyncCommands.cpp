@@ -1,6 +1,8 @@
 #include "SyncCommands.h"
 
 #include "CliCommands.h"
+#include "MetricsCommands.h"
+#include "OutputTarget.h"
 #include "PendoCommands.h"
 #include "SyncProgressPrinter.h"
 #include "TerminationSignals.h"
@@ -18,7 +20,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QSaveFile>
 #include <QTimer>
 
 #include <optional>
@@ -206,6 +207,9 @@ int SyncCommands::run(const SyncRequest &request, SyncRunSummary *result)
     // Asked to stop: 130 however far the run got (its finished windows are kept either way).
     const int code = stopRequested ? ExitCanceled : exitCodeFor(*summary);
     printSummary(*summary, code);
+    // The sync's recompute of the days it touched (none after a cancel that landed nothing).
+    if (!stopRequested && MetricsCommands::awaitRecompute(m_session, m_err, m_err, m_options.json) != 0 && code == 0)
+        return ExitWorkspace;
     if (result)
         *result = *summary;
     return code;
@@ -323,36 +327,20 @@ int SyncCommands::exportActivity()
         m_err << m_session.database().lastConnectionError().cannotOpen(m_session.path()) << u'\n';
         return ExitWorkspace;
     }
-    if (m_options.outFile.isEmpty()) {
-        QFile standardOutput;
-        m_out.flush();
-        if (!standardOutput.open(stdout, QIODevice::WriteOnly)) {
-            m_err << tr("Cannot write to standard output: %1").arg(standardOutput.errorString()) << u'\n';
-            return ExitBadInput;
-        }
-        const ActivityExport::Result result = ActivityExport::write(db, &standardOutput, options);
-        if (!result.ok()) {
-            m_err << result.error << u'\n';
-            return result.writeFailed ? ExitBadInput : ExitWorkspace;
-        }
-        return ExitOk;
-    }
-    // A failed export leaves no half-written file behind.
-    QSaveFile file(m_options.outFile);
-    if (!file.open(QIODevice::WriteOnly)) {
-        m_err << tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_options.outFile), file.errorString()) << u'\n';
+    OutputTarget target(m_options.outFile, m_out, m_err);
+    QIODevice *device = target.open();
+    if (!device)
         return ExitBadInput;
-    }
-    const ActivityExport::Result result = ActivityExport::write(db, &file, options);
+    const ActivityExport::Result result = ActivityExport::write(db, device, options);
     if (!result.ok()) {
-        file.cancelWriting();
+        target.cancel();
         m_err << result.error << u'\n';
         return result.writeFailed ? ExitBadInput : ExitWorkspace;
     }
-    if (!file.commit()) {
-        m_err << tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(m_options.outFile), file.errorString()) << u'\n';
+    if (!target.commit())
         return ExitBadInput;
-    }
+    if (!target.isFile())
+        return ExitOk;
     m_err << (result.rows > 0 ? tr("Exported %1 activity rows (%2 to %3) to %4.")
                                     .arg(QLocale().toString(result.rows), result.firstDay.toString(Qt::ISODate),
                                          result.lastDay.toString(Qt::ISODate),

@@ -1,5 +1,7 @@
 #include "WorkspaceSession.h"
 
+#include "analytics/AnalyticsEngine.h"
+#include "analytics/HealthModelStore.h"
 #include "pendo/Clock.h"
 #include "pendo/PendoClient.h"
 #include "security/CredentialStore.h"
@@ -35,7 +37,14 @@ WorkspaceSession::WorkspaceSession(std::unique_ptr<Database> database, Credentia
     , m_clock(clock)
     , m_syncEngine(std::make_unique<SyncEngine>(*m_database, clock))
     , m_scheduler(std::make_unique<SyncScheduler>(*m_settings, *m_database, clock))
+    , m_analytics(std::make_unique<AnalyticsEngine>(*m_database))
 {
+    // The derived layer follows the raw one: the days a sync touched, or everything after a change.
+    connect(m_syncEngine.get(), &SyncEngine::touched, this, [this](const SyncTouched &touched) {
+        m_analytics->recompute(RecomputeRequest::incremental(int(touched.fromDay.toJulianDay()), QStringLiteral("sync")));
+    });
+    connect(this, &WorkspaceSession::configSaved, this,
+            [this] { m_analytics->recompute(RecomputeRequest::full(QStringLiteral("configuration"))); });
     // Any run that starts counts for the schedule: an hourly sync does not follow a manual one at once.
     connect(m_syncEngine.get(), &SyncEngine::started, this, [this](qint64, SyncRequest::Kind kind) {
         if (kind != SyncRequest::Kind::Backfill)
@@ -61,6 +70,8 @@ WorkspaceSession::WorkspaceSession(std::unique_ptr<Database> database, Credentia
 WorkspaceSession::~WorkspaceSession()
 {
     m_scheduler.reset();
+    // A recompute cut short leaves the last complete derived layer; the next run redoes it.
+    m_analytics.reset();
     // Cancels a running sync and waits for its thread; its finished windows are already committed.
     m_syncEngine.reset();
     if (m_catalogSync)
@@ -321,7 +332,10 @@ MatchPreview WorkspaceSession::previewMatching(const MatchRules &rules)
 
 bool WorkspaceSession::applyMatching(const MatchRules &rules, int configVersion, MatchPreview *result, QString *error)
 {
-    return Matcher(*m_database).apply(rules, configVersion, result, error);
+    const bool applied = Matcher(*m_database).apply(rules, configVersion, result, error);
+    if (applied)
+        requestFullRecompute(QStringLiteral("matching"));
+    return applied;
 }
 
 qint64 WorkspaceSession::createContactsForUnmatched(const MatchRules &rules, int configVersion, const QString &actor,
@@ -341,5 +355,35 @@ ImportReport WorkspaceSession::importRecords(RecordKind kind, const QString &pat
                                              const ImportOptions &options, const CsImporter::Progress &progress,
                                              const CsImporter::Canceled &canceled)
 {
-    return CsImporter(*m_database, kind).run(path, mapping, options, progress, canceled);
+    ImportReport report = CsImporter(*m_database, kind).run(path, mapping, options, progress, canceled);
+    requestFullRecompute(QStringLiteral("import"));
+    return report;
+}
+
+void WorkspaceSession::requestFullRecompute(const QString &reason)
+{
+    // Blocking forms run on pool threads; the engine lives on this object's thread.
+    QMetaObject::invokeMethod(
+        this, [this, reason] { m_analytics->recompute(RecomputeRequest::full(reason)); }, Qt::QueuedConnection);
+}
+
+void WorkspaceSession::saveHealthModel(const HealthModel &model, const QString &actor, const QString &summary,
+                                       int effectiveDay, QObject *context,
+                                       std::function<void(int version, const QString &error)> done)
+{
+    auto version = std::make_shared<int>(0);
+    QPointer<QObject> guard(context);
+    m_database->writer()
+        .submit(QStringLiteral("health_model.save"),
+                [model, actor, summary, effectiveDay, version](WriteTransaction &tx) {
+                    const std::optional<int> saved = HealthModelStore::save(tx, model, actor, summary, effectiveDay);
+                    *version = saved.value_or(0);
+                    return saved ? StoreError() : tx.error();
+                })
+        .then(this, [this, guard, version, done = std::move(done)](const StoreError &error) {
+            if (!error)
+                m_analytics->recompute(RecomputeRequest::full(QStringLiteral("health model")));
+            if (guard)
+                done(error ? 0 : *version, error.message());
+        });
 }

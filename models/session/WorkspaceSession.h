@@ -17,7 +17,9 @@
 #include <memory>
 #include <optional>
 
+class AnalyticsEngine;
 class CatalogSync;
+class HealthModel;
 class Clock;
 class SyncEngine;
 class SyncScheduler;
@@ -119,6 +121,16 @@ public:
      */
     void startSync(const SyncRequest &request, QObject *context, std::function<void(const QString &problem)> done);
 
+    // --- Analytics ---------------------------------------------------------------------------
+    /**
+     * The workspace's recompute: incremental after each sync (the days it touched), full after a
+     * configuration, matching, import or health model change. Its signals report every run.
+     */
+    AnalyticsEngine &analytics() { return *m_analytics; }
+    /** Saves a health model version effective from `effectiveDay` (Julian), then recomputes. */
+    void saveHealthModel(const HealthModel &model, const QString &actor, const QString &summary, int effectiveDay,
+                         QObject *context, std::function<void(int version, const QString &error)> done);
+
     // --- Blocking forms, for pool jobs and the CLI (never the UI thread) ---------------------
     MatchPreview previewMatching(const MatchRules &rules);
     bool applyMatching(const MatchRules &rules, int configVersion, MatchPreview *result, QString *error);
@@ -141,6 +153,8 @@ Q_SIGNALS:
 
 private:
     WorkspaceSession(std::unique_ptr<Database> database, CredentialStore &credentials, Clock &clock);
+    /** Queues a full recompute from any thread. */
+    void requestFullRecompute(const QString &reason);
     void readKey(QObject *context, std::function<void(const QByteArray &key, const QString &problem)> done);
     /** Runs `save` as one unit of work and reports it to `done` (and configSaved()) on this thread. */
     void submitConfigSave(const QString &label, std::function<std::optional<ConfigSaveResult>(WriteTransaction &)> save,
@@ -158,4 +172,5 @@ private:
     QPointer<CatalogSync> m_catalogSync;
     std::unique_ptr<SyncEngine> m_syncEngine;
     std::unique_ptr<SyncScheduler> m_scheduler;
+    std::unique_ptr<AnalyticsEngine> m_analytics;
 };

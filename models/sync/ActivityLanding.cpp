@@ -1,6 +1,7 @@
 #include "ActivityLanding.h"
 
 #include "pendo/AggregationBatch.h"
+#include "store/NativeStatement.h"
 #include "store/WriteTransaction.h"
 
 #include <QSqlError>
@@ -13,52 +14,11 @@
 
 namespace {
 
-/** A prepared statement of the unit's own connection, finalized when it goes. */
-class Statement final
-{
-public:
-    Statement(sqlite3 *db, const char *sql)
-        : m_db(db)
-    {
-        m_ok = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) == SQLITE_OK;
-    }
-    ~Statement() { sqlite3_finalize(m_stmt); }
-    Statement(const Statement &) = delete;
-    Statement &operator=(const Statement &) = delete;
-
-    bool ok() const { return m_ok; }
-    void bind(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
-    void bind(int index, std::string_view text)
-    {
-        sqlite3_bind_text(m_stmt, index, text.data(), int(text.size()), SQLITE_TRANSIENT);
-    }
-    /** Steps to completion (or to the first row) and resets for the next use. */
-    bool step(qint64 *firstColumn = nullptr)
-    {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW && firstColumn)
-            *firstColumn = sqlite3_column_int64(m_stmt, 0);
-        const bool ok = rc == SQLITE_DONE || rc == SQLITE_ROW;
-        sqlite3_reset(m_stmt);
-        return ok;
-    }
-
-private:
-    sqlite3 *m_db;
-    sqlite3_stmt *m_stmt = nullptr;
-    bool m_ok = false;
-};
-
-StoreError nativeError(sqlite3 *db)
-{
-    return StoreError::fromSql(QSqlError(QStringLiteral("sqlite"), QString::fromUtf8(sqlite3_errmsg(db)),
-                                         QSqlError::StatementError,
-                                         QString::number(sqlite3_extended_errcode(db))));
-}
+using Statement = NativeStatement;
 
 bool fail(WriteTransaction &tx, sqlite3 *db)
 {
-    tx.fail(nativeError(db));
+    tx.fail(NativeStatement::errorOf(db));
     return false;
 }
 

@@ -104,7 +104,8 @@ CREATE TABLE health_scores (
     PRIMARY KEY (account_id, day)
 ) WITHOUT ROWID;
 
--- Recompute runs: what was recomputed, how long it took, how it ended.
+-- Recompute runs: what was recomputed and how it ended. inputs: the digest of what the derived layer
+-- depends on besides the activity (matches, seats, core events, models); a change forces a full run.
 CREATE TABLE analytics_runs (
     id                  INTEGER PRIMARY KEY,
     kind                TEXT NOT NULL CHECK (kind IN ('incremental', 'full')),
@@ -116,5 +117,6 @@ CREATE TABLE analytics_runs (
     accounts            INTEGER NOT NULL DEFAULT 0,
     rows_written        INTEGER NOT NULL DEFAULT 0,
     status              TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'canceled')),
+    inputs              TEXT NOT NULL DEFAULT '',
     error               TEXT
 );
