@@ -5,6 +5,7 @@
 #include "PendoCommands.h"
 #include "SyncCommands.h"
 
+#include "analytics/AnalyticsReader.h"
 #include "session/WorkspaceSession.h"
 #include "store/CsImporter.h"
 #include "store/Database.h"
@@ -171,7 +172,20 @@ int DemoCommand::run()
     SyncCommands sync(m_session, pendo, syncOptions, steps, m_err);
     SyncRunSummary summary;
     const int code = sync.run(request, &summary);
-    const SyncHistory::Coverage coverage = SyncHistory::coverage(m_session.database().connection());
+    QSqlDatabase db = m_session.database().connection();
+    const SyncHistory::Coverage coverage = SyncHistory::coverage(db);
+    // The portfolio the recompute after the backfill left: accounts per health band.
+    int bands[3] = {0, 0, 0};
+    int unscored = 0;
+    double mau = 0;
+    for (const PortfolioRow &row : AnalyticsReader::portfolio(db)) {
+        mau += row.mau;
+        if (row.score)
+            ++bands[int(row.band)];
+        else
+            ++unscored;
+    }
+    const int lastDay = AnalyticsReader::lastComputedDay(db);
 
     if (m_options.json) {
         m_out << QString::fromUtf8(
@@ -188,6 +202,11 @@ int DemoCommand::run()
                             {QStringLiteral("coveredTo"), coverage.coveredTo.isValid()
                                                               ? QJsonValue(coverage.coveredTo.toString(Qt::ISODate))
                                                               : QJsonValue()},
+                            {QStringLiteral("health"), QJsonObject{{QStringLiteral("green"), bands[2]},
+                                                                   {QStringLiteral("yellow"), bands[1]},
+                                                                   {QStringLiteral("red"), bands[0]},
+                                                                   {QStringLiteral("unscored"), unscored},
+                                                                   {QStringLiteral("mau"), mau}}},
                             {QStringLiteral("exitCode"), code}})
                 .toJson(QJsonDocument::Indented));
         return code;
@@ -210,6 +229,14 @@ int DemoCommand::run()
                                                                           coverage.coveredTo.toString(Qt::ISODate))
                                                      : tr("none"))
           << u'\n';
+    if (lastDay > 0)
+        m_out << tr("  Health:        %1 green, %2 yellow, %3 red accounts (%4 without activity) on %5; MAU %6")
+                     .arg(bands[2])
+                     .arg(bands[1])
+                     .arg(bands[0])
+                     .arg(unscored)
+                     .arg(QDate::fromJulianDay(lastDay).toString(Qt::ISODate), locale.toString(qint64(mau)))
+              << u'\n';
     m_out << tr("  Workspace:     %1").arg(QDir::toNativeSeparators(m_session.path())) << u'\n';
     return code;
 }

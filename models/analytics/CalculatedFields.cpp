@@ -191,18 +191,15 @@ void CalculatedFields::addActivity(int account, qint64 app, int day, quint32 vis
         sl.minutes[d] += minutes;
         addVisitorDay(sl, account, s, app, day, visitor);
     }
-    // Contact-level activity (all apps).
-    VisitorAgg &agg = m_visitorAgg[pairKey(std::uint64_t(account), visitor)];
-    if (agg.lastCounted == -1)
-        agg.first = day;
-    agg.last = day;
+    // Contact-level activity of the last 30 days (all apps); first and last days come from the slice state.
     if (day > m_setup.toDay - kMonth) {
+        VisitorAgg &agg = m_visitorAgg[pairKey(std::uint64_t(account), visitor)];
         if (agg.lastCounted != day)
             ++agg.activeDays30;
         agg.events30 += events;
         agg.minutes30 += minutes;
+        agg.lastCounted = day;
     }
-    agg.lastCounted = day;
 }
 
 void CalculatedFields::addCoreUse(int account, qint64 app, int day, quint32 visitor, quint32 item)
@@ -422,18 +419,29 @@ void CalculatedFields::forEachNewVisitorFirst(
 std::vector<VisitorSummary> CalculatedFields::visitorSummaries() const
 {
     std::vector<VisitorSummary> out;
-    out.reserve(m_visitorAgg.size());
-    for (const auto &[key, agg] : m_visitorAgg) {
+    const auto add = [&](int account, quint32 visitor, int first, int last) {
+        if (last < m_setup.loadFrom)
+            return; // seen only before the rows fed (seeded), not in them
         VisitorSummary v;
-        v.account = int(key >> 32);
-        v.visitor = quint32(key & 0xffffffffu);
-        v.firstDay = agg.first;
-        v.lastDay = agg.last;
-        v.activeDays30d = agg.activeDays30;
-        v.events30d = agg.events30;
-        v.minutes30d = agg.minutes30;
+        v.account = account;
+        v.visitor = visitor;
+        v.firstDay = first;
+        v.lastDay = last;
+        const auto it = m_visitorAgg.find(pairKey(std::uint64_t(account), visitor));
+        if (it != m_visitorAgg.end()) {
+            v.activeDays30d = it->second.activeDays30;
+            v.events30d = it->second.events30;
+            v.minutes30d = it->second.minutes30;
+        }
         out.push_back(v);
-    }
+    };
+    // The all-apps slice (0) knows every visitor's first and last day in each account.
+    const std::vector<Primary> &primary = m_primary[0];
+    for (std::size_t visitor = 0; visitor < primary.size(); ++visitor)
+        if (primary[visitor].account >= 0)
+            add(primary[visitor].account, quint32(visitor), primary[visitor].first, primary[visitor].last);
+    for (const auto &[key, state] : m_secondary[0])
+        add(int(key >> 32), quint32(key & 0xffffffffu), state.first, state.second);
     std::sort(out.begin(), out.end(), [](const VisitorSummary &a, const VisitorSummary &b) {
         return std::tie(a.account, a.visitor) < std::tie(b.account, b.visitor);
     });

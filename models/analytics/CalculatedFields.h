@@ -149,16 +149,15 @@ private:
     };
     std::vector<std::vector<Primary>> m_primary;
     std::vector<std::unordered_map<std::uint64_t, std::pair<int, int>>> m_secondary; // per slice
-    std::unordered_map<std::uint64_t, int> m_lastDayForVisitor; // (account, visitor): last all-apps day seen
     std::vector<std::unordered_map<std::uint64_t, int>> m_coreItemLast;    // per (account·slices+s): item → last day
     std::vector<std::unordered_map<std::uint64_t, int>> m_coreVisitorLast; // per (account·slices+s): visitor·item → last
     struct VisitorAgg
     {
-        int first = 0, last = 0, activeDays30 = 0;
+        int activeDays30 = 0;
         qint64 events30 = 0, minutes30 = 0;
         int lastCounted = -1;
     };
-    std::unordered_map<std::uint64_t, VisitorAgg> m_visitorAgg; // (account, visitor), all apps
+    std::unordered_map<std::uint64_t, VisitorAgg> m_visitorAgg; // (account, visitor), all apps, last 30 days
     struct ItemAgg
     {
         qint64 events = 0;
