@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 namespace {
 
@@ -77,14 +78,23 @@ HealthBand HealthModel::bandOf(double score) const
 
 std::optional<double> HealthModel::score(const Lookup &lookup) const
 {
+    std::vector<double> values;
+    values.reserve(std::size_t(inputs.size()));
+    for (const HealthInput &input : inputs)
+        values.push_back(lookup(input.metric));
+    return scoreValues(values.data());
+}
+
+std::optional<double> HealthModel::scoreValues(const double *values) const
+{
     double weights = 0;
     double sum = 0;
-    for (const HealthInput &input : inputs) {
-        const double value = lookup(input.metric);
-        if (std::isnan(value) || input.weight <= 0)
+    for (qsizetype i = 0; i < inputs.size(); ++i) {
+        const HealthInput &input = inputs[i];
+        if (std::isnan(values[i]) || input.weight <= 0)
             continue;
         weights += input.weight;
-        sum += input.weight * input.points(value);
+        sum += input.weight * input.points(values[i]);
     }
     if (weights <= 0)
         return std::nullopt;

@@ -96,6 +96,8 @@ public:
     using Lookup = std::function<double(const QString &metric)>;
     /** The score of one day; nullopt when no input has a value. */
     std::optional<double> score(const Lookup &lookup) const;
+    /** The same from the inputs' values in the order of `inputs` (NaN: missing); for bulk scoring. */
+    std::optional<double> scoreValues(const double *values) const;
     HealthExplanation explain(const Lookup &lookup) const;
     /** Lookup over one MetricRow's calculated fields plus custom metrics by key. */
     static Lookup lookupFor(const MetricRow &row, const std::function<double(const QString &)> &custom = {});

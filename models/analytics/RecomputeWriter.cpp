@@ -71,9 +71,37 @@ bool exec(sqlite3 *db, const char *sql)
     return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
+/** A model version's inputs resolved once: a calculated field's index, or a custom metric's key. */
+struct ResolvedModel
+{
+    const HealthModelVersion *version = nullptr;
+    std::vector<int> field; // −1: custom metric
+    QStringList custom;
+    std::vector<double> values;
+};
+
+std::vector<ResolvedModel> resolveModels(const QList<HealthModelVersion> &versions)
+{
+    static const QString prefix = QStringLiteral("custom:");
+    std::vector<ResolvedModel> out;
+    for (const HealthModelVersion &v : versions) {
+        ResolvedModel r;
+        r.version = &v;
+        for (const HealthInput &input : v.model.inputs) {
+            const std::optional<MetricField> f = MetricFields::fromColumn(input.metric);
+            r.field.push_back(f ? int(*f) : -1);
+            r.custom << (f ? QString() : input.metric.mid(prefix.size()));
+        }
+        r.values.resize(r.field.size());
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 bool writeMetricsAndScores(Statements &st, const RecomputeInputs &in, const CalculatedFields &fields,
                            RecomputeSummary *summary)
 {
+    std::vector<ResolvedModel> models = resolveModels(in.models);
     bool ok = true;
     fields.forEachRow([&](const MetricRow &row) {
         if (!ok)
@@ -95,9 +123,11 @@ bool writeMetricsAndScores(Statements &st, const RecomputeInputs &in, const Calc
         if (!ok || row.appId != 0)
             return;
         const HealthModelVersion &version = HealthModelStore::inEffect(in.models, row.day);
-        const int account = int(row.accountId);
-        const std::optional<double> score = version.model.score(HealthModel::lookupFor(
-            row, [&](const QString &metric) { return in.customValue(account, metric, row.day); }));
+        ResolvedModel &model = models[std::size_t(&version - in.models.constData())];
+        for (std::size_t i = 0; i < model.field.size(); ++i)
+            model.values[i] = model.field[i] >= 0 ? row.values[std::size_t(model.field[i])]
+                                                  : in.customValue(int(row.accountId), model.custom[qsizetype(i)], row.day);
+        const std::optional<double> score = version.model.scoreValues(model.values.data());
         if (!score)
             return;
         st.score.bind(1, accountId);
