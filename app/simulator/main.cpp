@@ -4,6 +4,7 @@
 #include "Options.h"
 #include "ParentWatch.h"
 #include "SimServer.h"
+#include "VisitorDays.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -43,6 +44,13 @@ int main(int argc, char *argv[])
             return 1;
         }
         if (!options->exportTruthFile.isEmpty() && !crm.writeTruth(options->exportTruthFile, &error)) {
+            std::fprintf(stderr, "pendo-sim: %s\n", error.toUtf8().constData());
+            return 1;
+        }
+    }
+    if (!options->exportVisitorDaysFile.isEmpty()) {
+        QString error;
+        if (!pendosim::VisitorDayExport(*data).write(options->exportVisitorDaysFile, &error)) {
             std::fprintf(stderr, "pendo-sim: %s\n", error.toUtf8().constData());
             return 1;
         }

@@ -107,6 +107,11 @@ std::optional<SimOptions> parseSimOptions(const QStringList &args, std::int64_t 
     const auto exportTruth = option("export-truth", "Write the ground truth (archetypes, planted CRM imperfections, "
                                                     "core features, first-value events) as JSON to this file.",
                                     "file");
+    const auto exportVisitorDays = option("export-visitor-days", "Write every identified visitor's active days over "
+                                                                 "the whole history as CSV visitor,account,app,day "
+                                                                 "(Pendo ids, the day in the subscription's time "
+                                                                 "zone) to this file.",
+                                          "file");
     const QCommandLineOption noServe(QStringLiteral("no-serve"),
                                      QStringLiteral("Exit after writing the exports instead of serving."));
     const auto exitWithParent = option("exit-with-parent", "Exit when the process that started pendo-sim ends, "
@@ -114,7 +119,7 @@ std::optional<SimOptions> parseSimOptions(const QStringList &args, std::int64_t 
     for (const auto &o : {port, regions, subscriptionRegion, key, readOnlyKey, seed, accounts, visitors, apps,
                           features, pages, guides, trackTypes, historyDays, timezone, now, lateHours, f429, f429Burst,
                           f500, f502, f503, fSlow, slowMs, fHang, fTruncate, fMalformed, faultPaths, exportCrm,
-                          exportTruth})
+                          exportTruth, exportVisitorDays})
         parser.addOption(o);
     parser.addOption(noServe);
     parser.addOption(exitWithParent);
@@ -202,6 +207,7 @@ std::optional<SimOptions> parseSimOptions(const QStringList &args, std::int64_t 
 
     out.exportCrmDir = parser.value(exportCrm);
     out.exportTruthFile = parser.value(exportTruth);
+    out.exportVisitorDaysFile = parser.value(exportVisitorDays);
     out.serve = !parser.isSet(noServe);
     out.exitWithParent = parser.isSet(exitWithParent);
     if (!error.isEmpty()) {

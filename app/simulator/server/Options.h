@@ -19,6 +19,7 @@ struct SimOptions
     FaultConfig faults;
     QString exportCrmDir;
     QString exportTruthFile;
+    QString exportVisitorDaysFile;
     bool serve = true;
     bool exitWithParent = false;
 };

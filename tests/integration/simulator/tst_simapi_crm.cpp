@@ -379,7 +379,8 @@ void TestSimCrm::helpListsEveryFlag()
                              "--accounts", "--visitors-per-account", "--apps", "--features", "--pages", "--guides",
                              "--track-types", "--history-days", "--timezone", "--now", "--late-hours", "--fault-429",
                              "--fault-500", "--fault-502", "--fault-503", "--fault-slow", "--fault-hang",
-                             "--fault-truncate", "--fault-malformed", "--export-crm", "--export-truth", "--no-serve"})
+                             "--fault-truncate", "--fault-malformed", "--export-crm", "--export-truth",
+                             "--export-visitor-days", "--no-serve"})
         QVERIFY2(help.contains(flag), flag);
 
     QProcess bad;
