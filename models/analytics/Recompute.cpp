@@ -14,6 +14,10 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 namespace {
@@ -92,68 +96,184 @@ bool readSeeds(QSqlDatabase &db, const RecomputeInputs &in, int loadFrom, Calcul
     return true;
 }
 
+/** The rows of one day: activity (item 0 marks them) and feature and page uses, every app. */
+struct DayRows
+{
+    struct Row
+    {
+        qint64 app;
+        qint64 accountRef;
+        qint64 item; // 0: an activity row
+        quint32 visitor;
+        qint64 events;
+        qint64 minutes;
+    };
+    int day = 0;
+    std::vector<Row> rows;
+};
+
+/**
+ * Reads the activity day by day on a thread of its own, with its own connection, a few days ahead
+ * of the computation: SQLite's scan and the fields' arithmetic then run on both cores. The days
+ * come out in order through a small bounded queue.
+ */
+class RowReader final
+{
+public:
+    RowReader(Database &database, QList<qint64> apps, QByteArray roleItems, int loadFrom, int toDay)
+        : m_database(database)
+        , m_apps(std::move(apps))
+        , m_roleItems(roleItems.isEmpty() ? QByteArray("-1") : std::move(roleItems))
+        , m_loadFrom(loadFrom)
+        , m_toDay(toDay)
+        , m_thread([this] { read(); })
+    {
+    }
+    ~RowReader()
+    {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    /** The next day's rows; false at the end or on an error (then error() says why). */
+    bool next(DayRows *out)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
+        if (m_queue.empty())
+            return false;
+        *out = std::move(m_queue.front());
+        m_queue.pop_front();
+        m_changed.notify_all();
+        return true;
+    }
+    QString error() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_error;
+    }
+
+private:
+    static constexpr std::size_t kAhead = 4;
+
+    void read()
+    {
+        QString error;
+        {
+            StoreError failure;
+            QSqlDatabase db = m_database.openDedicatedConnection(&failure);
+            const QString name = db.connectionName();
+            auto *handle = static_cast<sqlite3 *>(SqlDialect::sqliteHandle(db));
+            if (!db.isOpen() || !handle)
+                error = failure.message();
+            else
+                error = readDays(handle);
+            db = QSqlDatabase();
+            Database::closeConnection(name);
+        }
+        std::lock_guard lock(m_mutex);
+        m_error = error;
+        m_done = true;
+        m_changed.notify_all();
+    }
+
+    QString readDays(sqlite3 *db)
+    {
+        NativeStatement activity(db, "SELECT visitor_ref, account_ref, events, minutes FROM pendo_activity "
+                                     "WHERE kind = 0 AND app_id = ? AND day = ?");
+        const QByteArray roleSql = "SELECT visitor_ref, account_ref, item_ref, events FROM pendo_activity "
+                                   "WHERE kind IN (1, 2) AND app_id = ? AND day = ? AND item_ref IN (" +
+                                   m_roleItems + ")";
+        NativeStatement roleUse(db, roleSql.constData());
+        NativeStatement anyUse(db, "SELECT visitor_ref, account_ref, item_ref, events FROM pendo_activity "
+                                   "WHERE kind IN (1, 2) AND app_id = ? AND day = ?");
+        if (!activity.ok() || !roleUse.ok() || !anyUse.ok())
+            return activity.error().message();
+        sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr); // one snapshot for every day
+        const auto commit = qScopeGuard([db] { sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr); });
+        for (int day = m_loadFrom; day <= m_toDay; ++day) {
+            DayRows batch;
+            batch.day = day;
+            for (const qint64 app : m_apps) {
+                activity.bind(1, app);
+                activity.bind(2, qint64(day));
+                while (activity.next())
+                    batch.rows.push_back({app, activity.integer(1), 0, quint32(activity.integer(0)),
+                                          activity.integer(2), activity.integer(3)});
+                activity.reset();
+                if (activity.failed())
+                    return activity.error().message();
+                // The last 30 days: every feature and page (item usage); before: only core and first-value ones.
+                NativeStatement &items = day > m_toDay - 30 ? anyUse : roleUse;
+                items.bind(1, app);
+                items.bind(2, qint64(day));
+                while (items.next())
+                    batch.rows.push_back({app, items.integer(1), items.integer(2), quint32(items.integer(0)),
+                                          items.integer(3), 0});
+                items.reset();
+                if (items.failed())
+                    return items.error().message();
+            }
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_queue.size() < kAhead || m_stop; });
+            if (m_stop)
+                return {};
+            m_queue.push_back(std::move(batch));
+            m_changed.notify_all();
+        }
+        return {};
+    }
+
+    Database &m_database;
+    const QList<qint64> m_apps;
+    const QByteArray m_roleItems;
+    const int m_loadFrom, m_toDay;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<DayRows> m_queue;
+    QString m_error;
+    bool m_done = false;
+    bool m_stop = false;
+    std::thread m_thread; // last: starts once everything above exists
+};
+
 /** Streams the activity rows day by day into the fields. */
-bool feed(sqlite3 *db, const RecomputeInputs &in, int loadFrom, int toDay, CalculatedFields &fields,
+bool feed(Database &database, const RecomputeInputs &in, int loadFrom, int toDay, CalculatedFields &fields,
           const Recompute::Progress &progress, const Recompute::Canceled &canceled, QString *error)
 {
-    NativeStatement activity(db, "SELECT visitor_ref, account_ref, events, minutes FROM pendo_activity "
-                                 "WHERE kind = 0 AND app_id = ? AND day = ?");
-    const QByteArray roleItems = in.roleItemList();
-    const QByteArray roleSql = "SELECT visitor_ref, account_ref, item_ref, events FROM pendo_activity "
-                               "WHERE kind IN (1, 2) AND app_id = ? AND day = ? AND item_ref IN (" +
-                               (roleItems.isEmpty() ? QByteArray("-1") : roleItems) + ")";
-    NativeStatement roleUse(db, roleSql.constData());
-    NativeStatement anyUse(db, "SELECT visitor_ref, account_ref, item_ref, events FROM pendo_activity "
-                               "WHERE kind IN (1, 2) AND app_id = ? AND day = ?");
-    if (!activity.ok() || !roleUse.ok() || !anyUse.ok()) {
-        *error = activity.error().message();
-        return false;
-    }
+    RowReader reader(database, in.apps, in.roleItemList(), loadFrom, toDay);
     const int total = toDay - loadFrom + 1;
-    for (int day = loadFrom; day <= toDay; ++day) {
+    DayRows batch;
+    int days = 0;
+    while (reader.next(&batch)) {
         if (canceled && canceled())
             return false;
-        for (const qint64 app : in.apps) {
-            activity.bind(1, app);
-            activity.bind(2, qint64(day));
-            while (activity.next()) {
-                const int account = in.accountIndex(activity.integer(1));
-                if (account >= 0)
-                    fields.addActivity(account, app, day, quint32(activity.integer(0)), activity.integer(2),
-                                       activity.integer(3));
+        const int day = batch.day;
+        for (const DayRows::Row &row : batch.rows) {
+            const int account = in.accountIndex(row.accountRef);
+            if (account < 0)
+                continue;
+            if (row.item == 0) {
+                fields.addActivity(account, row.app, day, row.visitor, row.events, row.minutes);
+                continue;
             }
-            activity.reset();
-            if (activity.failed()) {
-                *error = activity.error().message();
-                return false;
-            }
-            // The last 30 days: every feature and page (item usage); before: only core and first-value ones.
-            NativeStatement &items = day > toDay - 30 ? anyUse : roleUse;
-            items.bind(1, app);
-            items.bind(2, qint64(day));
-            while (items.next()) {
-                const int account = in.accountIndex(items.integer(1));
-                if (account < 0)
-                    continue;
-                const quint32 visitor = quint32(items.integer(0));
-                const qint64 item = items.integer(2);
-                const quint8 role = in.roleOf(item);
-                if (role & RecomputeInputs::coreRole)
-                    fields.addCoreUse(account, app, day, visitor, quint32(item));
-                if (role & RecomputeInputs::firstValueRole)
-                    fields.addFirstValue(account, app, day);
-                fields.addItemUse(account, day, visitor, quint32(item), items.integer(3));
-            }
-            items.reset();
-            if (items.failed()) {
-                *error = items.error().message();
-                return false;
-            }
+            const quint8 role = in.roleOf(row.item);
+            if (role & RecomputeInputs::coreRole)
+                fields.addCoreUse(account, row.app, day, row.visitor, quint32(row.item));
+            if (role & RecomputeInputs::firstValueRole)
+                fields.addFirstValue(account, row.app, day);
+            fields.addItemUse(account, day, row.visitor, quint32(row.item), row.events);
         }
-        if (progress && ((day - loadFrom) % 16 == 0 || day == toDay))
-            progress(day - loadFrom + 1, total, Tr::tr("Reading activity"));
+        ++days;
+        if (progress && (days % 16 == 1 || day == toDay))
+            progress(days, total, Tr::tr("Reading activity"));
     }
-    return true;
+    *error = reader.error();
+    return error->isEmpty() && days == total;
 }
 
 } // namespace
@@ -235,7 +355,7 @@ RecomputeSummary Recompute::run(Database &database, const RecomputeRequest &requ
         summary.error = Tr::tr("The recompute cannot read the stored fields: %1").arg(error);
         return summary;
     }
-    if (!feed(handle, in, loadFrom, toDay, fields, progress, canceled, &error)) {
+    if (!feed(database, in, loadFrom, toDay, fields, progress, canceled, &error)) {
         summary.canceled = error.isEmpty();
         summary.error = summary.canceled ? Tr::tr("The recompute was canceled.")
                                          : Tr::tr("The recompute cannot read the activity: %1").arg(error);
