@@ -5,6 +5,7 @@
 #include "MatchCommands.h"
 #include "MetricsCommands.h"
 #include "PendoCommands.h"
+#include "ReportCommand.h"
 #include "SyncCommands.h"
 
 #include "store/ColumnMapping.h"
@@ -122,6 +123,8 @@ QString CliCommands::helpText() const
               "                           last computed day); earlier days keep the scores they had\n"
               "  health backtest          Replay a model (--model FILE, default the current one) over the\n"
               "                           last --days N days (default 90): which accounts change band, when\n"
+              "  report --out DIR         The portfolio and every account view as PNG pictures, drawn as the\n"
+              "                           desktop app draws them (no display needed); --account ID for one\n"
               "  demo                     Start pendo-sim, import its CRM export, connect (the key kept for\n"
               "                           this run only), refresh the catalog, match and backfill; without\n"
               "                           --workspace a new workspace in a temporary folder\n"
@@ -226,7 +229,7 @@ int CliCommands::run(const QStringList &arguments)
                                QStringLiteral("connect"), QStringLiteral("doctor"), QStringLiteral("catalog"),
                                QStringLiteral("match"), QStringLiteral("contacts"), QStringLiteral("config"),
                                QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("activity"),
-                               QStringLiteral("metrics"), QStringLiteral("health")};
+                               QStringLiteral("metrics"), QStringLiteral("health"), QStringLiteral("report")};
     if (!commands.contains(command)) {
         m_err << tr("Unknown command '%1'. Run 'pendo-bridge-cli --help' for usage.").arg(command) << u'\n';
         return ExitUsage;
@@ -273,6 +276,13 @@ int CliCommands::run(const QStringList &arguments)
         options.accounts = parser.value(accountsOption);
         options.json = m_json;
         return DemoCommand(*session, options, m_out, m_err).run();
+    }
+    if (command == QLatin1String("report")) {
+        if (args.size() != 1) {
+            m_err << tr("Usage: pendo-bridge-cli report --out DIR [--account EXTERNAL_ID]") << u'\n';
+            return ExitUsage;
+        }
+        return ReportCommand(*session, parser.value(outOption), parser.value(accountOption), m_out, m_err).run();
     }
     if (command == QLatin1String("metrics") || command == QLatin1String("health")) {
         MetricsCommandOptions options;

@@ -1,6 +1,7 @@
 #include "CalculatedFields.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace {
 
@@ -46,6 +47,7 @@ struct CalculatedFields::Slice
     std::vector<int> dau, wauDiff, mauDiff, newDiff, recoveredDiff, droppedDiff, coreDiff, adoptionDiff;
     std::vector<qint64> events, minutes;
     std::vector<std::pair<int, quint32>> lastDays; // visitors' last days, for the final "dropped" ranges
+    std::vector<int> coreLast;                     // per core event: the last day anyone used it
     std::optional<int> seedLast, seedFirst, firstActive, firstValue;
     bool fed = false;
 };
@@ -64,7 +66,7 @@ CalculatedFields::CalculatedFields(FieldSetup setup, int accountCount, FieldSeed
     m_seats.assign(std::size_t(accountCount), 0);
     m_primary.resize(slices);
     m_secondary.resize(slices);
-    m_coreItemLast.resize(m_slices.size());
+    m_coreVisitorDense.resize(slices);
     m_coreVisitorLast.resize(m_slices.size());
 }
 
@@ -202,28 +204,39 @@ void CalculatedFields::addActivity(int account, qint64 app, int day, quint32 vis
     }
 }
 
-void CalculatedFields::addCoreUse(int account, qint64 app, int day, quint32 visitor, quint32 item)
+void CalculatedFields::addCoreUse(int account, qint64 app, int day, quint32 visitor, int core)
 {
-    if (day < m_setup.loadFrom || day > m_setup.toDay)
+    if (day < m_setup.loadFrom || day > m_setup.toDay || core < 0 || core >= m_setup.coreItemCount)
         return;
     const int d = day - m_setup.loadFrom;
+    const std::size_t cores = std::size_t(m_setup.coreItemCount);
+    // Coverage of the event by the account and of (visitor, event): the same interval union as MAU.
+    const auto cover = [&](int &last, std::vector<int> &diff) {
+        if (last == day)
+            return;
+        const int p0 = last - m_setup.loadFrom;
+        addRange(diff, std::max(d, p0 + kMonth), d + kMonth - 1, m_days);
+        last = day;
+    };
     for (const int s : {0, sliceOf(app)}) {
         if (s < 0)
             continue;
         Slice &sl = slice(account, s);
-        const std::size_t k = std::size_t(account) * std::size_t(m_sliceApps.size()) + std::size_t(s);
-        // Coverage of the item by the account and of (visitor, item): the same interval union as MAU.
-        const auto cover = [&](std::unordered_map<std::uint64_t, int> &lastOf, std::uint64_t key,
-                               std::vector<int> &diff) {
-            auto [it, inserted] = lastOf.try_emplace(key, INT_MIN / 2);
-            if (it->second == day)
-                return;
-            const int p0 = it->second - m_setup.loadFrom;
-            addRange(diff, std::max(d, p0 + kMonth), d + kMonth - 1, m_days);
-            it->second = day;
-        };
-        cover(m_coreItemLast[k], item, sl.coreDiff);
-        cover(m_coreVisitorLast[k], pairKey(visitor, item), sl.adoptionDiff);
+        if (sl.coreLast.empty())
+            sl.coreLast.assign(cores, INT_MIN / 2);
+        cover(sl.coreLast[std::size_t(core)], sl.coreDiff);
+        const std::vector<Primary> &primary = m_primary[std::size_t(s)];
+        if (visitor < primary.size() && primary[visitor].account == account) {
+            std::vector<int> &dense = m_coreVisitorDense[std::size_t(s)];
+            const std::size_t at = std::size_t(visitor) * cores + std::size_t(core);
+            if (dense.size() <= at)
+                dense.resize(std::max(at + cores, dense.size() * 3 / 2), INT_MIN / 2);
+            cover(dense[at], sl.adoptionDiff);
+        } else {
+            const std::size_t k = std::size_t(account) * std::size_t(m_sliceApps.size()) + std::size_t(s);
+            auto [it, inserted] = m_coreVisitorLast[k].try_emplace(pairKey(visitor, quint32(core)), INT_MIN / 2);
+            cover(it->second, sl.adoptionDiff);
+        }
     }
 }
 
@@ -263,8 +276,12 @@ void CalculatedFields::forEachRow(const std::function<void(const MetricRow &row)
     for (const qint64 app : m_setup.apps)
         coreTotal += m_setup.coreItemsPerApp.value(app);
 
+    // Rows come out in primary-key order (account, app, day), so they append to the table's b-tree.
+    std::vector<int> order(static_cast<std::size_t>(slices));
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [this](int a, int b) { return m_sliceApps[a] < m_sliceApps[b]; });
     for (int account = 0; account < m_accountCount; ++account) {
-        for (int s = 0; s < slices; ++s) {
+        for (const int s : order) {
             const Slice *sl = m_slices[std::size_t(account) * std::size_t(slices) + std::size_t(s)].get();
             if (!sl)
                 continue;

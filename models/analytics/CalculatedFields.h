@@ -23,6 +23,7 @@ struct FieldSetup
     QList<qint64> apps;      // the Pendo apps of the subscription
     bool splitApps = true;   // also produce a row per app beside the all-apps row (app 0)
     QHash<qint64, int> coreItemsPerApp; // number of core events per app (features and pages)
+    int coreItemCount = 0;              // core events in all: addCoreUse() takes an index below it
     PesStickinessRatio pesStickiness = PesStickinessRatio::DauMau;
 };
 
@@ -108,8 +109,8 @@ public:
 
     // Feed rows day by day (ascending); any order within a day.
     void addActivity(int account, qint64 app, int day, quint32 visitor, qint64 events, qint64 minutes);
-    /** A core event (`item`) used by a visitor. */
-    void addCoreUse(int account, qint64 app, int day, quint32 visitor, quint32 item);
+    /** A core event (by its index, 0 ≤ core < coreItemCount) used by a visitor. */
+    void addCoreUse(int account, qint64 app, int day, quint32 visitor, int core);
     /** A first-value event used. */
     void addFirstValue(int account, qint64 app, int day);
     /** Any feature or page used on one of the last 30 days (toDay − 29 on), for item usage. */
@@ -149,8 +150,10 @@ private:
     };
     std::vector<std::vector<Primary>> m_primary;
     std::vector<std::unordered_map<std::uint64_t, std::pair<int, int>>> m_secondary; // per slice
-    std::vector<std::unordered_map<std::uint64_t, int>> m_coreItemLast;    // per (account·slices+s): item → last day
-    std::vector<std::unordered_map<std::uint64_t, int>> m_coreVisitorLast; // per (account·slices+s): visitor·item → last
+    // Last day a visitor used a core event: per slice, dense by (visitor, core) for the visitor's first
+    // account, in a map per (account·slices+s) for any other.
+    std::vector<std::vector<int>> m_coreVisitorDense;
+    std::vector<std::unordered_map<std::uint64_t, int>> m_coreVisitorLast;
     struct VisitorAgg
     {
         int activeDays30 = 0;

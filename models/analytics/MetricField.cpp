@@ -58,7 +58,7 @@ QString MetricFields::format(MetricField field, double value)
     case MetricUnit::Score:
         return locale.toString(value, 'f', 0);
     case MetricUnit::Days:
-        return tr("%n day(s)", nullptr, int(value));
+        return tr("%1 d", "days, abbreviated").arg(locale.toString(qint64(std::llround(value))));
     }
     return {};
 }

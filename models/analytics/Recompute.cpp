@@ -113,15 +113,19 @@ struct DayRows
 };
 
 /**
- * Reads the activity day by day on a thread of its own, with its own connection, a few days ahead
- * of the computation: SQLite's scan and the fields' arithmetic then run on both cores. The days
- * come out in order through a small bounded queue.
+ * Reads rows day by day on a thread of its own, with its own connection and read transaction, a
+ * few days ahead of the computation: the activity rows and the feature and page rows each have a
+ * reader, so SQLite's two scans and the fields' arithmetic share the cores. The days come out in
+ * order through a small bounded queue.
  */
 class RowReader final
 {
 public:
-    RowReader(Database &database, QList<qint64> apps, QByteArray roleItems, int loadFrom, int toDay)
-        : m_database(database)
+    enum class Part { Activity, Items };
+
+    RowReader(Part part, Database &database, QList<qint64> apps, QByteArray roleItems, int loadFrom, int toDay)
+        : m_part(part)
+        , m_database(database)
         , m_apps(std::move(apps))
         , m_roleItems(roleItems.isEmpty() ? QByteArray("-1") : std::move(roleItems))
         , m_loadFrom(loadFrom)
@@ -199,14 +203,17 @@ private:
             DayRows batch;
             batch.day = day;
             for (const qint64 app : m_apps) {
-                activity.bind(1, app);
-                activity.bind(2, qint64(day));
-                while (activity.next())
-                    batch.rows.push_back({app, activity.integer(1), 0, quint32(activity.integer(0)),
-                                          activity.integer(2), activity.integer(3)});
-                activity.reset();
-                if (activity.failed())
-                    return activity.error().message();
+                if (m_part == Part::Activity) {
+                    activity.bind(1, app);
+                    activity.bind(2, qint64(day));
+                    while (activity.next())
+                        batch.rows.push_back({app, activity.integer(1), 0, quint32(activity.integer(0)),
+                                              activity.integer(2), activity.integer(3)});
+                    activity.reset();
+                    if (activity.failed())
+                        return activity.error().message();
+                    continue;
+                }
                 // The last 30 days: every feature and page (item usage); before: only core and first-value ones.
                 NativeStatement &items = day > m_toDay - 30 ? anyUse : roleUse;
                 items.bind(1, app);
@@ -228,6 +235,7 @@ private:
         return {};
     }
 
+    const Part m_part;
     Database &m_database;
     const QList<qint64> m_apps;
     const QByteArray m_roleItems;
@@ -245,34 +253,39 @@ private:
 bool feed(Database &database, const RecomputeInputs &in, int loadFrom, int toDay, CalculatedFields &fields,
           const Recompute::Progress &progress, const Recompute::Canceled &canceled, QString *error)
 {
-    RowReader reader(database, in.apps, in.roleItemList(), loadFrom, toDay);
+    const QByteArray roleItems = in.roleItemList();
+    RowReader activity(RowReader::Part::Activity, database, in.apps, roleItems, loadFrom, toDay);
+    RowReader items(RowReader::Part::Items, database, in.apps, roleItems, loadFrom, toDay);
     const int total = toDay - loadFrom + 1;
-    DayRows batch;
+    DayRows day;
     int days = 0;
-    while (reader.next(&batch)) {
+    for (; days < total; ++days) {
         if (canceled && canceled())
             return false;
-        const int day = batch.day;
-        for (const DayRows::Row &row : batch.rows) {
+        if (!activity.next(&day))
+            break;
+        for (const DayRows::Row &row : day.rows) {
+            const int account = in.accountIndex(row.accountRef);
+            if (account >= 0)
+                fields.addActivity(account, row.app, day.day, row.visitor, row.events, row.minutes);
+        }
+        if (!items.next(&day))
+            break;
+        for (const DayRows::Row &row : day.rows) {
             const int account = in.accountIndex(row.accountRef);
             if (account < 0)
                 continue;
-            if (row.item == 0) {
-                fields.addActivity(account, row.app, day, row.visitor, row.events, row.minutes);
-                continue;
-            }
             const quint8 role = in.roleOf(row.item);
             if (role & RecomputeInputs::coreRole)
-                fields.addCoreUse(account, row.app, day, row.visitor, quint32(row.item));
+                fields.addCoreUse(account, row.app, day.day, row.visitor, in.coreIndexOf(row.item));
             if (role & RecomputeInputs::firstValueRole)
-                fields.addFirstValue(account, row.app, day);
-            fields.addItemUse(account, day, row.visitor, quint32(row.item), row.events);
+                fields.addFirstValue(account, row.app, day.day);
+            fields.addItemUse(account, day.day, row.visitor, quint32(row.item), row.events);
         }
-        ++days;
-        if (progress && (days % 16 == 1 || day == toDay))
-            progress(days, total, Tr::tr("Reading activity"));
+        if (progress && (days % 16 == 0 || days + 1 == total))
+            progress(days + 1, total, Tr::tr("Reading activity"));
     }
-    *error = reader.error();
+    *error = activity.error().isEmpty() ? items.error() : activity.error();
     return error->isEmpty() && days == total;
 }
 
@@ -316,7 +329,7 @@ RecomputeSummary Recompute::run(Database &database, const RecomputeRequest &requ
         // Nothing synced: an empty derived layer.
         endRead();
         summary.ok = !database.writer().runAndWait(QStringLiteral("analytics.recompute"), [&](WriteTransaction &tx) {
-            CalculatedFields none({0, 0, -1, {}, false, {}, {}}, 0);
+            CalculatedFields none({0, 0, -1, {}, false, {}, 0, {}}, 0);
             return writeDerivedLayer(tx, in, none, RecomputeRequest::full(request.reason), 0, -1, &summary);
         });
         summary.elapsedMs = elapsed.elapsed();
@@ -336,8 +349,8 @@ RecomputeSummary Recompute::run(Database &database, const RecomputeRequest &requ
     summary.toDay = toDay;
     summary.accounts = int(in.accountIds.size());
 
-    FieldSetup setup{loadFrom, fromDay, toDay, in.apps, in.splitApps && in.apps.size() > 1, in.coreItemsPerApp,
-                     in.pesStickiness};
+    FieldSetup setup{loadFrom, fromDay, toDay, in.apps, in.splitApps && in.apps.size() > 1,
+                     in.coreItemsPerApp, in.coreItemCount, in.pesStickiness};
     Seeds seeds;
     FieldSeeds fieldSeeds;
     if (!full)

@@ -144,11 +144,15 @@ bool RecomputeInputs::read(QSqlDatabase &db, sqlite3 *handle, QString *error)
             role |= firstValueRole;
         if (!role)
             continue;
-        if (itemRole.size() <= std::size_t(id))
+        if (itemRole.size() <= std::size_t(id)) {
             itemRole.resize(std::size_t(id) + 1, 0);
+            coreIndex.resize(std::size_t(id) + 1, -1);
+        }
         itemRole[std::size_t(id)] = role;
-        if (core)
+        if (core) {
             ++coreItemsPerApp[query.value(3).toLongLong()];
+            coreIndex[std::size_t(id)] = coreItemCount++;
+        }
     }
 
     models = HealthModelStore::versions(db, error);

@@ -35,6 +35,8 @@ struct RecomputeInputs
     std::vector<int> accountOfRef;           // pendo_accounts.id → dense index, −1 unmatched
     std::unordered_map<qint64, qint64> contactOfVisitor; // pendo_visitors.id → contacts.id
     std::vector<quint8> itemRole;            // pendo_catalog_items.id → bit 1 core, bit 2 first value
+    std::vector<int> coreIndex;              // pendo_catalog_items.id → dense index of a core event, −1 otherwise
+    int coreItemCount = 0;
     QHash<qint64, int> coreItemsPerApp;
     QList<HealthModelVersion> models;
     std::vector<CustomValues> custom;        // dense index → its custom metrics (all days)
@@ -58,6 +60,10 @@ struct RecomputeInputs
      * differs from the last run's, history changed and an incremental run becomes a full one.
      */
     QByteArray fingerprint() const;
+    int coreIndexOf(qint64 itemRef) const
+    {
+        return itemRef >= 0 && std::size_t(itemRef) < coreIndex.size() ? coreIndex[std::size_t(itemRef)] : -1;
+    }
     /** The comma-separated ids of the core and first-value items, for the SQL filter. */
     QByteArray roleItemList() const;
     /** The latest value of a custom metric on or before `day` (NaN when none). */

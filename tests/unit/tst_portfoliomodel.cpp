@@ -6,6 +6,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+Q_DECLARE_METATYPE(PortfolioFilter::Criteria)
+
 namespace {
 
 const QDate today(2025, 3, 1);
@@ -287,8 +289,6 @@ private Q_SLOTS:
         QCOMPARE(filter.stages(), (QStringList{QStringLiteral("Adoption"), QStringLiteral("Growth")}));
     }
 };
-
-Q_DECLARE_METATYPE(PortfolioFilter::Criteria)
 
 QTEST_GUILESS_MAIN(TestPortfolioModel)
 #include "tst_portfoliomodel.moc"

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "dashboard/DashboardController.h"
+#include "dashboard/DashboardPage.h"
 #include "imports/ImportDialog.h"
 #include "pendo/Region.h"
 #include "session/WorkspaceSession.h"
@@ -49,6 +51,8 @@ MainWindow::MainWindow(WorkspaceSession &session, QWidget *parent)
     m_navigation->setObjectName(QStringLiteral("navigationListWidget"));
     m_stack->setObjectName(QStringLiteral("viewsStackedWidget"));
 
+    m_dashboard = new DashboardPage(session, this);
+    addView(tr("Portfolio"), m_dashboard);
     auto *accountsView = new RecordsView(m_accounts, tr("Search accounts by name, id, owner, stage…"), this);
     accountsView->setObjectName(QStringLiteral("accountsView"));
     auto *contactsView = new RecordsView(m_contacts, tr("Search contacts by name, e-mail, account…"), this);
@@ -155,6 +159,7 @@ void MainWindow::reloadViews()
 {
     m_accounts->reload();
     m_contacts->reload();
+    m_dashboard->controller().reloadPortfolio();
 }
 
 void MainWindow::updateStatus()

@@ -8,6 +8,7 @@
 
 
 class AccountsModel;
+class DashboardPage;
 class MatchWorkbench;
 class QAction;
 class SyncMonitor;
@@ -21,7 +22,7 @@ class RecordsView;
 class WorkspaceSession;
 
 /**
- * The desktop shell: navigation on the left (Accounts, Contacts, Matching; later views add
+ * The desktop shell: navigation on the left (Portfolio, Accounts, Contacts, Matching; later views add
  * themselves), the current view on the right, File → Import… for CS records, the Pendo menu.
  * It shows and forwards: every piece of work (clients, catalog refresh, settings, configuration)
  * is the workspace session's. UI thread.
@@ -35,6 +36,7 @@ public:
     ~MainWindow() override;
 
     AccountsModel *accountsModel() const { return m_accounts; }
+    DashboardPage *dashboard() const { return m_dashboard; }
     ContactsModel *contactsModel() const { return m_contacts; }
 
 public Q_SLOTS:
@@ -78,6 +80,7 @@ private:
     void offerSessionKey(const SetupResult &result, const QString &message);
 
     WorkspaceSession &m_session;
+    DashboardPage *m_dashboard = nullptr;
     SetupResult m_setupDefaults;
     QLabel *m_connectionLabel;
     MatchWorkbench *m_matching = nullptr;

@@ -62,6 +62,7 @@ Computed compute(const Fixture &f)
     setup.apps = {webApp, mobileApp};
     setup.splitApps = f.split;
     setup.coreItemsPerApp = f.core;
+    setup.coreItemCount = 3; // the fixtures' core events 0, 1 (web) and 2 (mobile)
     CalculatedFields fields(setup, f.accounts);
     for (auto it = f.seats.cbegin(); it != f.seats.cend(); ++it)
         fields.setSeats(it.key(), it.value());
@@ -75,7 +76,7 @@ Computed compute(const Fixture &f)
                 if (u.firstValue)
                     fields.addFirstValue(u.account, u.app, d0 + day);
                 else
-                    fields.addCoreUse(u.account, u.app, d0 + day, u.visitor, u.item);
+                    fields.addCoreUse(u.account, u.app, d0 + day, u.visitor, int(u.item));
             }
     }
     Computed out;
@@ -86,13 +87,13 @@ Computed compute(const Fixture &f)
     return out;
 }
 
-/** Two visitors of account 0 on the web app with core items 10 and 11; one visitor in two accounts. */
+/** Two visitors of account 0 on the web app with core events 0 and 1; one visitor in two accounts. */
 Fixture basics()
 {
     Fixture f;
     f.seats = {{0, 4}};
     f.activity = {{0, webApp, 0, 1}, {0, webApp, 5, 2}, {0, webApp, 5, 2, 5, 1} /* same visitor-day: events add */};
-    f.uses = {{0, webApp, 0, 1, 10}, {0, webApp, 5, 2, 10}, {0, webApp, 5, 2, 11}, {0, webApp, 7, 2, 20, true}};
+    f.uses = {{0, webApp, 0, 1, 0}, {0, webApp, 5, 2, 0}, {0, webApp, 5, 2, 1}, {0, webApp, 7, 2, 20, true}};
     // Visitor 9 is attributed to account 0 on day 20 and to account 1 on day 21.
     f.activity << Act{0, webApp, 20, 9} << Act{1, webApp, 21, 9};
     return f;
@@ -107,7 +108,7 @@ Fixture growth()
     return f;
 }
 
-/** Visitor 1 on both apps on the same day, visitor 2 on the mobile app only. */
+/** Visitor 1 on both apps on the same day, visitor 2 on the mobile app only (its core event 2). */
 Fixture apps(bool split)
 {
     Fixture f;
@@ -115,7 +116,7 @@ Fixture apps(bool split)
     f.split = split;
     f.core = {{webApp, 2}, {mobileApp, 1}};
     f.activity = {{0, webApp, 3, 1}, {0, mobileApp, 3, 1}, {0, mobileApp, 4, 2}};
-    f.uses = {{0, mobileApp, 4, 2, 30}};
+    f.uses = {{0, mobileApp, 4, 2, 2}};
     return f;
 }
 

@@ -1,0 +1,117 @@
+#include "DashboardPage.h"
+
+#include "AccountView.h"
+#include "DashboardController.h"
+#include "HealthBacktestView.h"
+#include "PortfolioView.h"
+
+#include "analytics/AnalyticsReader.h"
+#include "session/WorkspaceSession.h"
+#include "store/Database.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+DashboardPage::DashboardPage(WorkspaceSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_controller(new DashboardController(session, this))
+    , m_stack(new QStackedWidget(this))
+    , m_portfolio(new PortfolioView(this))
+    , m_account(new AccountView(this))
+    , m_accountPage(new QWidget(this))
+    , m_back(new QPushButton(tr("← Portfolio"), this))
+    , m_status(new QLabel(this))
+    , m_backtestDays(new QSpinBox(this))
+{
+    setObjectName(QStringLiteral("dashboardPage"));
+    m_portfolio->setObjectName(QStringLiteral("portfolioView"));
+    m_account->setObjectName(QStringLiteral("accountView"));
+    m_back->setObjectName(QStringLiteral("backToPortfolioButton"));
+    m_status->setObjectName(QStringLiteral("recomputeStatusLabel"));
+    m_backtestDays->setObjectName(QStringLiteral("backtestDaysSpinBox"));
+    m_backtestDays->setRange(7, 365);
+    m_backtestDays->setValue(90);
+    m_backtestDays->setSuffix(tr(" days"));
+    m_backtestDays->setToolTip(tr("How far back the backtest replays the current health model"));
+
+    auto *backtest = new QPushButton(tr("Backtest Model…"), this);
+    backtest->setObjectName(QStringLiteral("backtestButton"));
+    backtest->setToolTip(tr("Replay the health model over past days: which accounts change band, and when"));
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_status, 1);
+    bar->addWidget(m_backtestDays);
+    bar->addWidget(backtest);
+
+    auto *accountLayout = new QVBoxLayout(m_accountPage);
+    accountLayout->setContentsMargins(0, 0, 0, 0);
+    auto *accountBar = new QHBoxLayout;
+    accountBar->addWidget(m_back);
+    accountBar->addStretch(1);
+    accountLayout->addLayout(accountBar);
+    accountLayout->addWidget(m_account, 1);
+
+    m_stack->addWidget(m_portfolio);
+    m_stack->addWidget(m_accountPage);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_portfolio, &PortfolioView::accountActivated, this, &DashboardPage::openAccount);
+    connect(m_back, &QPushButton::clicked, this, &DashboardPage::showPortfolio);
+    connect(backtest, &QPushButton::clicked, this, &DashboardPage::showBacktest);
+    connect(m_controller, &DashboardController::portfolioReady, this, &DashboardPage::showSnapshot);
+    connect(m_controller, &DashboardController::accountReady, this, [this](const AccountDetail &detail) {
+        m_account->setDetail(detail);
+        m_stack->setCurrentWidget(m_accountPage);
+    });
+    connect(m_controller, &DashboardController::recomputeChanged, this,
+            [this](bool, const QString &message) { m_status->setText(message); });
+    connect(m_controller, &DashboardController::backtestReady, this, [this](const BacktestResult &result) {
+        if (m_backtestView)
+            m_backtestView->setResult(result);
+    });
+    m_controller->reloadPortfolio();
+}
+
+DashboardPage::~DashboardPage() = default;
+
+void DashboardPage::showSnapshot(const PortfolioSnapshot &snapshot)
+{
+    m_portfolio->setRows(snapshot.rows);
+    m_account->setHealthBands(snapshot.yellowFrom, snapshot.greenFrom);
+    if (snapshot.asOfDay > 0)
+        m_portfolio->setAsOf(QDate::fromJulianDay(snapshot.asOfDay));
+    if (!snapshot.error.isEmpty())
+        m_status->setText(tr("The portfolio cannot be read: %1").arg(snapshot.error));
+    else if (!m_controller->isRecomputing())
+        m_status->setText(snapshot.asOfDay > 0 ? QString()
+                                               : tr("No account health yet: sync Pendo activity to compute it."));
+}
+
+void DashboardPage::showPortfolio()
+{
+    m_controller->closeAccount();
+    m_stack->setCurrentWidget(m_portfolio);
+}
+
+void DashboardPage::openAccount(qint64 accountId)
+{
+    m_controller->openAccount(accountId);
+}
+
+void DashboardPage::showBacktest()
+{
+    if (!m_backtestView) {
+        m_backtestView = new HealthBacktestView(this);
+        m_backtestView->setObjectName(QStringLiteral("healthBacktestView"));
+    }
+    m_backtestView->setResult({});
+    m_backtestView->show();
+    m_backtestView->raise();
+    // The current model over the chosen days; a model editor hands its draft here the same way.
+    m_controller->runBacktest(std::nullopt, m_backtestDays->value());
+}
