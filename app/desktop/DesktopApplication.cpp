@@ -111,8 +111,9 @@ void DesktopApplication::importDemoCustomers(const QString &accountsFile, const 
         watcher->deleteLater();
         m_window->reloadViews();
         m_window->statusBar()->showMessage(watcher->result(), 15000);
+        // The demo ends on a populated portfolio without a step by hand: the history is pulled at once.
         if (m_simulator && m_simulator->usUrl().isValid() && !m_quitting)
-            offerDemoBackfill();
+            startDemoBackfill();
     });
     WorkspaceSession *session = m_session.get();
     const std::atomic<bool> *quitting = &m_quitting;
@@ -137,22 +138,6 @@ void DesktopApplication::importDemoCustomers(const QString &accountsFile, const 
         return tr("Demo customers — %1").arg(summary.join(QStringLiteral("; ")));
     });
     watcher->setFuture(m_demoImport);
-}
-
-void DesktopApplication::offerDemoBackfill()
-{
-    auto *question = new QMessageBox(QMessageBox::Question, tr("Demo workspace ready"),
-                                     tr("Backfill %n day(s) of demo history now?", nullptr, demoBackfillDays),
-                                     QMessageBox::Yes | QMessageBox::No, m_window.get());
-    question->setObjectName(QStringLiteral("demoBackfillMessageBox"));
-    question->setInformativeText(tr("The workspace connects to the Pendo simulator (the key is kept for this session "
-                                    "only) and pulls its activity; the window stays usable meanwhile."));
-    question->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(question, &QMessageBox::finished, m_window.get(), [this](int answer) {
-        if (answer == QMessageBox::Yes)
-            startDemoBackfill();
-    });
-    question->open();
 }
 
 void DesktopApplication::startDemoBackfill()

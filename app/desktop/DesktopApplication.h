@@ -32,8 +32,6 @@ public:
 private:
     void startDemo();
     void importDemoCustomers(const QString &accountsFile, const QString &contactsFile);
-    /** Asks whether to backfill the demo's history now; yes connects to the simulator and starts it. */
-    void offerDemoBackfill();
     void startDemoBackfill();
 
     std::unique_ptr<QTemporaryDir> m_demoDir;

@@ -33,7 +33,9 @@ struct RecomputeSummary
     qint64 rowsWritten = 0;   // calculated-field rows
     qint64 scoresWritten = 0; // health scores
     int fromDay = 0, toDay = 0;
-    qint64 readMs = 0, computeMs = 0, writeMs = 0, elapsedMs = 0;
+    qint64 readMs = 0;  // reading the rows and computing the fields (they overlap)
+    qint64 writeMs = 0; // the unit of work that stores them
+    qint64 elapsedMs = 0;
 };
 Q_DECLARE_METATYPE(RecomputeSummary)
 
