@@ -2,6 +2,152 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountUsersModel</name>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active days (30 d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events (30 d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes (30 d)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountView</name>
+    <message>
+        <source>Active users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature adoption (30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No custom metrics are mapped for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has no computed health data yet. Run a sync, or wait for the recompute after the current one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product engagement score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 over the last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARR: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First value: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not reached yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountsModel</name>
     <message>
         <source>External ID</source>
@@ -174,6 +320,60 @@
     </message>
 </context>
 <context>
+    <name>BandChangesModel</name>
+    <message>
+        <source>no stored score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored scores gave a different band on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored band</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>highlighted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CatalogChecklistModel</name>
     <message>
         <source>Feature</source>
@@ -291,6 +491,45 @@
     </message>
 </context>
 <context>
+    <name>ChartWidget</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the picture to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CliCommands</name>
     <message>
         <source>Run &apos;pendo-bridge-cli --help&apos; for usage.</source>
@@ -370,6 +609,14 @@ Imports:        %5
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Usage: pendo-bridge-cli activity export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json] [--out FILE]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create a folder for the demo workspace: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Usage: pendo-bridge-cli [--workspace PATH] [--json] COMMAND ...
 
 Commands:
@@ -413,6 +660,22 @@ Commands:
       --to YYYY-MM-DD      Last day (default: the last synced day)
       --format csv|json    CSV (default) or a JSON array of objects, one per line
       --out FILE           Write to FILE instead (replaced only when complete)
+  metrics export           Calculated fields, health score and band per account, app and day:
+                           account,app,day,dau,wau,mau,events,minutes,events_30d,minutes_30d,
+                           dau_mau,wau_mau,core_adoption,licence_utilisation,days_since_active,
+                           pes_adoption,pes_stickiness,pes_growth,pes,health_score,health_band
+      --account ID         Only this account (its external id)
+      --from/--to YYYY-MM-DD, --format csv|json, --out FILE  as for activity export
+  metrics recompute        Recompute the calculated fields and health scores (a sync does
+                           this by itself); --full recomputes the whole history
+  health show              The health model: inputs, weights, thresholds, versions
+  health set --model FILE  Save a health model (JSON, as health show --json prints it) as a
+                           new version, effective from --effective YYYY-MM-DD (default: the
+                           last computed day); earlier days keep the scores they had
+  health backtest          Replay a model (--model FILE, default the current one) over the
+                           last --days N days (default 90): which accounts change band, when
+  report --out DIR         The portfolio and every account view as PNG pictures, drawn as the
+                           desktop app draws them (no display needed); --account ID for one
   demo                     Start pendo-sim, import its CRM export, connect (the key kept for
                            this run only), refresh the catalog, match and backfill; without
                            --workspace a new workspace in a temporary folder
@@ -451,11 +714,7 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Usage: pendo-bridge-cli activity export [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json] [--out FILE]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot create a folder for the demo workspace: %1</source>
+        <source>Usage: pendo-bridge-cli report --out DIR [--account EXTERNAL_ID]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -798,9 +1057,160 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>DashboardController</name>
+    <message>
+        <source>Recomputing account health…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account health recomputed for %L1 accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>← Portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far back the backtest replays the current health model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backtest Model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay the health model over past days: which accounts change band, and when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portfolio cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account health yet: sync Pendo activity to compute it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardReport</name>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering the dashboards needs a QApplication (the offscreen platform will do).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>the folder %1 cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DemoCommand</name>
+    <message>
+        <source>%1: not imported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 imported, %3 invalid rows skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  … and %1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days takes a number of days from 1 to %1, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--accounts takes a number from 1 to %1, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>== Pendo simulator with %1 customers on %2 (every region on loopback)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>== Importing the CRM export (invalid rows are skipped and listed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>== Connected to the simulated US region; the key is kept for this run only (no keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>== Refreshing the catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>== Matching: %1 of Pendo accounts and %2 of visitors reach a CRM account or contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>== Backfilling %n day(s) of history</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Demo summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  CRM records:   %1 accounts and %2 contacts imported (%3 and %4 invalid rows skipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Match rate:    %1 of Pendo accounts, %2 of visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Backfill:      %1; %2 rows in, %3 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Covered days:  %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Health:        %1 green, %2 yellow, %3 red accounts (%4 without activity) on %5; MAU %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  Workspace:     %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -861,29 +1271,6 @@ Exit codes:
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Demo workspace ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Backfill %n day(s) of demo history now?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The workspace connects to the Pendo simulator (the key is kept for this session only) and pulls its activity; the window stays usable meanwhile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo backfill: %1 of %2 windows, %3 rows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Demo backfill %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The demo backfill did not start: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -912,6 +1299,73 @@ Exit codes:
     </message>
     <message>
         <source>The report&apos;s results are not a list of rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationPanel</name>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lower %1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No score: none of the health model&apos;s inputs has a value on this day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1 (%2) is the sum of the contributions: each input&apos;s points × its weight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costs the score %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (biggest drag)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To reach %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No single input reaches %1 on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the best band.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -946,6 +1400,72 @@ Exit codes:
     </message>
     <message>
         <source>No keychain service is running on this computer (common on headless Linux), so the integration key cannot be stored. For this run, provide it in the %1 environment variable, or in a key file that only you can read (chmod 600) given with --key-file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthBacktestView</name>
+    <message>
+        <source>Health model backtest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backtest failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %3 of %4 accounts would change band under this model; %5 differ from the stored scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthModel</name>
+    <message>
+        <source>The model has no inputs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The band cut-offs must satisfy 0 &lt; yellow &lt; green ≤ 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown metric &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom metric input names no metric.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the weight must be above 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the thresholds (0, yellow, green, 100 points) must all rise or all fall.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health model version %1 cannot be read: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1459,6 +1979,10 @@ Exit codes:
         <source>Sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MappingCatalog</name>
@@ -1956,6 +2480,204 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>MetricFields</name>
+    <message>
+        <source>DAU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MAU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events (30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes (30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stickiness (DAU/MAU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stickiness (WAU/MAU)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Core-feature adoption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days since last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PES adoption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PES stickiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PES growth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <comment>days, abbreviated</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricsCommands</name>
+    <message>
+        <source>The recompute did not complete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to compute yet: no activity has been synced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recomputed %1 (%2): %3 accounts, %4 to %5, %6 rows and %7 health scores in %8 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>incrementally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reading %1 ms, writing %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: pendo-bridge-cli metrics export [--account EXTERNAL_ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format csv|json] [--out FILE], or metrics recompute [--full]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: pendo-bridge-cli health show | health set --model FILE [--effective YYYY-MM-DD] | health backtest [--model FILE] [--days N]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from and --to take a day as YYYY-MM-DD, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from %1 is after --to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format takes csv or json, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No calculated fields for account &quot;%1&quot; in that range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health model version %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bands: red below %1, yellow below %2, green from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  %1  weight %2  points 0/40/70/100 at %3 / %4 / %5 / %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1: %2, effective %3, by %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a health model (JSON object): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>health set needs --model FILE (a JSON health model, as health show --json prints).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--effective takes a day as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The health model was not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved health model version %1, effective %2; recomputing the scores…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--days takes a number of days from 1 to 3650.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replayed over %1 to %2: %3 of %4 accounts would have changed band; %5 differ from the stored scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MetricsExport</name>
+    <message>
+        <source>The calculated fields cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>Cannot read the migration %1.</source>
@@ -1967,6 +2689,17 @@ Exit codes:
     </message>
     <message>
         <source>cannot record schema version %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputTarget</name>
+    <message>
+        <source>Cannot write to standard output: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2284,9 +3017,206 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>PortfolioModel</name>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No health score yet: none of the model&apos;s inputs has a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2); over 7 days %3, over 30 days %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health score (0–100) with its direction over the last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WAU / MAU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product engagement score (0–100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct active users in the last 30 / 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stickiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licences used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renewal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARR</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioView</name>
+    <message>
+        <source>Portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No score yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ARR at risk (red)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly active users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only accounts that renew between today and this many days from today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search name, ID or owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renews within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no health data computed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yellow: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Search features, pages and track events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Recompute</name>
+    <message>
+        <source>Reading activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recompute cannot read its inputs: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recompute cannot read the stored fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recompute was canceled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recompute cannot read the activity: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The results cannot be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2479,6 +3409,29 @@ Exit codes:
     </message>
     <message>
         <source>workspace setting %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommand</name>
+    <message>
+        <source>Usage: pendo-bridge-cli report --out DIR [--account EXTERNAL_ID]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portfolio cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account %1 cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No account with the external id &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote the portfolio (%1 accounts) and %2 account view(s) to %3 in %4 ms.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2813,6 +3766,117 @@ Exit codes:
     </message>
     <message>
         <source>%L1 of %L2 selected — %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommands</name>
+    <message>
+        <source>--backfill-days takes a number of days from 1 to %1, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--streams: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--streams needs at least one stream, e.g. --streams activity,features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace is not connected to Pendo yet: run &apos;pendo-bridge-cli connect --region R&apos; first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the sync (signal %1); finished windows are kept and the next run resumes the rest…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (provisional from %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync %1: %2 rows in, %3 skipped, %4 failed windows; covered days %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed windows are pulled again by the next run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync has run in this workspace yet: run &apos;pendo-bridge-cli sync&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run:        #%1 %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started:         %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finished:        %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows:            %1 in, %2 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed windows:  %1 in the last run, %2 waiting to be pulled again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covered days:    %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provisional:     from %1 (pulled again until older than the settle window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running now:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from and --to take a day as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--from %1 is after --to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--format takes csv or json, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 activity rows (%2 to %3) to %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No activity in that range; %1 holds no rows.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3497,6 +4561,13 @@ Estimated time: %7</source>
     </message>
     <message>
         <source>%1 · %2: Pendo failed and answered on a retry (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimeSeriesChart</name>
+    <message>
+        <source>date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,7 +1,7 @@
 #pragma once
 
-// What the sync benchmarks share: their command line, the simulated subscription they pull and the
-// memory figures Linux keeps for a process.
+// What the benchmarks share: their command line, the median and maximum of repeated timings, the
+// simulated subscription the sync benchmarks pull and the memory figures Linux keeps for a process.
 
 #include <QByteArray>
 #include <QFile>
@@ -31,6 +31,19 @@ inline int intOption(int argc, char *argv[], const char *name, int fallback)
             return std::atoi(argv[i + 1]);
     }
     return fallback;
+}
+
+/** The median and the maximum of repeated timings. */
+struct Figures
+{
+    double median = 0;
+    double max = 0;
+};
+
+inline Figures summarise(std::vector<double> ms)
+{
+    std::sort(ms.begin(), ms.end());
+    return {ms.at(ms.size() / 2), ms.back()};
 }
 
 /** pendo-sim's flags for `accounts` accounts × 25 visitors × 2 apps with 400 days of history. */

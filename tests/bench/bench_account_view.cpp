@@ -12,6 +12,8 @@
 #include "store/WorkspaceWriter.h"
 #include "store/WriteTransaction.h"
 
+#include "BenchSupport.h"
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QPixmap>
@@ -83,26 +85,10 @@ bool fillWorkspace(Database &database, int accounts, int days)
     return summary.ok;
 }
 
-struct Figures
-{
-    double median = 0;
-    double max = 0;
-};
+using bench::Figures;
+using bench::intOption;
+using bench::summarise;
 
-Figures summarise(std::vector<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    return {ms.at(ms.size() / 2), ms.back()};
-}
-
-int intOption(int argc, char *argv[], const char *name, int fallback)
-{
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (qstrcmp(argv[i], name) == 0)
-            return std::atoi(argv[i + 1]);
-    }
-    return fallback;
-}
 
 } // namespace
 

@@ -2,6 +2,7 @@
 // PortfolioFilter, each sort column and each filter change timed over several runs. Targets: under
 // 50 ms each. Prints figures; it is not a test.
 
+#include "BenchSupport.h"
 #include "SyntheticAnalytics.h"
 
 #include "items/PortfolioFilter.h"
@@ -17,17 +18,9 @@
 
 namespace {
 
-struct Figures
-{
-    double median = 0;
-    double max = 0;
-};
-
-Figures summarise(std::vector<double> ms)
-{
-    std::sort(ms.begin(), ms.end());
-    return {ms.at(ms.size() / 2), ms.back()};
-}
+using bench::Figures;
+using bench::intOption;
+using bench::summarise;
 
 Figures time(int runs, const std::function<void(int run)> &step)
 {
@@ -41,14 +34,6 @@ Figures time(int runs, const std::function<void(int run)> &step)
     return summarise(std::move(ms));
 }
 
-int intOption(int argc, char *argv[], const char *name, int fallback)
-{
-    for (int i = 1; i + 1 < argc; ++i) {
-        if (qstrcmp(argv[i], name) == 0)
-            return std::atoi(argv[i + 1]);
-    }
-    return fallback;
-}
 
 } // namespace
 
