@@ -125,6 +125,16 @@ QList<ModelChange> AnalyticsReader::modelVersions(QSqlDatabase &db)
     return out;
 }
 
+QStringList AnalyticsReader::customMetricKeys(QSqlDatabase &db)
+{
+    QStringList keys;
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("SELECT DISTINCT metric FROM account_custom_metrics ORDER BY metric")))
+        while (query.next())
+            keys << query.value(0).toString();
+    return keys;
+}
+
 AccountDetail AnalyticsReader::accountDetail(QSqlDatabase &db, qint64 accountId, QString *error)
 {
     AccountDetail detail;

@@ -114,6 +114,8 @@ AccountDetail accountDetail(QSqlDatabase &db, qint64 accountId, QString *error =
 /** The current health model (the newest version) and its version number (0: none saved yet). */
 HealthModel currentModel(QSqlDatabase &db, int *version = nullptr);
 QList<ModelChange> modelVersions(QSqlDatabase &db);
+/** The custom metrics that landed on accounts ("<source>/<metric>"), sorted. */
+QStringList customMetricKeys(QSqlDatabase &db);
 
 /** Rows for `metrics export`, by account external id then day; `visit` gets each in turn. */
 struct ExportRow

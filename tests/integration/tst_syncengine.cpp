@@ -72,12 +72,18 @@ private:
     std::atomic<qint64> m_now;
 };
 
-/** A fixed instant a little after noon in New York, a few days ago (so today has data). */
+/**
+ * A fixed instant a little after noon in New York, a few days ago (so today has data), on a
+ * Wednesday to Friday: the simulator runs weekends at a tenth, and a three-day window that
+ * touched one would hold too little for the tests that need today to grow or the disk to fill.
+ */
 qint64 simNow()
 {
     static const qint64 now = [] {
         const QTimeZone zone("America/New_York");
-        const QDate day = QDateTime::currentDateTimeUtc().toTimeZone(zone).date().addDays(-3);
+        QDate day = QDateTime::currentDateTimeUtc().toTimeZone(zone).date().addDays(-3);
+        while (day.dayOfWeek() < Qt::Wednesday || day.dayOfWeek() > Qt::Friday)
+            day = day.addDays(-1);
         return QDateTime(day, QTime(13, 30), zone).toMSecsSinceEpoch();
     }();
     return now;

@@ -20,9 +20,10 @@ PortfolioSnapshot readPortfolio(Database *database)
     }
     snapshot.rows = AnalyticsReader::portfolio(connection.db(), &snapshot.error);
     snapshot.asOfDay = AnalyticsReader::lastComputedDay(connection.db());
-    const HealthModel model = AnalyticsReader::currentModel(connection.db());
-    snapshot.yellowFrom = model.yellowFrom;
-    snapshot.greenFrom = model.greenFrom;
+    snapshot.model = AnalyticsReader::currentModel(connection.db(), &snapshot.modelVersion);
+    snapshot.yellowFrom = snapshot.model.yellowFrom;
+    snapshot.greenFrom = snapshot.model.greenFrom;
+    snapshot.customMetrics = AnalyticsReader::customMetricKeys(connection.db());
     return snapshot;
 }
 

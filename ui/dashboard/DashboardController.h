@@ -15,6 +15,9 @@ struct PortfolioSnapshot
     QList<PortfolioRow> rows;
     int asOfDay = 0;
     double yellowFrom = 40, greenFrom = 70;
+    HealthModel model;         // the current health model
+    int modelVersion = 0;
+    QStringList customMetrics; // "<source>/<metric>" keys a model input may name
     QString error;
 };
 

@@ -3,12 +3,14 @@
 #include "AccountView.h"
 #include "DashboardController.h"
 #include "HealthBacktestView.h"
+#include "HealthModelEditor.h"
 #include "PortfolioView.h"
 
 #include "analytics/AnalyticsReader.h"
 #include "session/WorkspaceSession.h"
 #include "store/Database.h"
 
+#include <QDate>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -26,6 +28,8 @@ DashboardPage::DashboardPage(WorkspaceSession &session, QWidget *parent)
     , m_back(new QPushButton(tr("← Portfolio"), this))
     , m_status(new QLabel(this))
     , m_backtestDays(new QSpinBox(this))
+    , m_modelStatus(new QLabel(this))
+    , m_session(session)
 {
     setObjectName(QStringLiteral("dashboardPage"));
     m_portfolio->setObjectName(QStringLiteral("portfolioView"));
@@ -41,8 +45,14 @@ DashboardPage::DashboardPage(WorkspaceSession &session, QWidget *parent)
     auto *backtest = new QPushButton(tr("Backtest Model…"), this);
     backtest->setObjectName(QStringLiteral("backtestButton"));
     backtest->setToolTip(tr("Replay the health model over past days: which accounts change band, and when"));
+    auto *edit = new QPushButton(tr("Edit Model…"), this);
+    edit->setObjectName(QStringLiteral("editModelButton"));
+    edit->setToolTip(tr("Change the health score's inputs, weights and thresholds as a new model version"));
+    m_modelStatus->setObjectName(QStringLiteral("modelStatusLabel"));
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_status, 1);
+    bar->addWidget(m_modelStatus);
+    bar->addWidget(edit);
     bar->addWidget(m_backtestDays);
     bar->addWidget(backtest);
 
@@ -63,6 +73,7 @@ DashboardPage::DashboardPage(WorkspaceSession &session, QWidget *parent)
     connect(m_portfolio, &PortfolioView::accountActivated, this, &DashboardPage::openAccount);
     connect(m_back, &QPushButton::clicked, this, &DashboardPage::showPortfolio);
     connect(backtest, &QPushButton::clicked, this, &DashboardPage::showBacktest);
+    connect(edit, &QPushButton::clicked, this, &DashboardPage::editModel);
     connect(m_controller, &DashboardController::portfolioReady, this, &DashboardPage::showSnapshot);
     connect(m_controller, &DashboardController::accountReady, this, [this](const AccountDetail &detail) {
         m_account->setDetail(detail);
@@ -81,6 +92,9 @@ DashboardPage::~DashboardPage() = default;
 
 void DashboardPage::showSnapshot(const PortfolioSnapshot &snapshot)
 {
+    m_snapshot = snapshot;
+    m_modelStatus->setText(snapshot.modelVersion > 0 ? tr("Health model version %1").arg(snapshot.modelVersion)
+                                                     : tr("Built-in health model"));
     m_portfolio->setRows(snapshot.rows);
     m_account->setHealthBands(snapshot.yellowFrom, snapshot.greenFrom);
     if (snapshot.asOfDay > 0)
@@ -103,7 +117,44 @@ void DashboardPage::openAccount(qint64 accountId)
     m_controller->openAccount(accountId);
 }
 
-void DashboardPage::showBacktest()
+HealthModelEditor *DashboardPage::modelEditor() const
+{
+    return findChild<HealthModelEditor *>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+void DashboardPage::editModel()
+{
+    if (HealthModelEditor *open = modelEditor()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *editor = new HealthModelEditor(m_snapshot.model, m_snapshot.modelVersion, m_snapshot.customMetrics, this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &HealthModelEditor::backtestRequested, this, &DashboardPage::backtestDraft);
+    connect(editor, &HealthModelEditor::saveRequested, this, [this](const HealthModel &model, const QString &summary) {
+        // The new version scores from the last computed day on; earlier days keep their scores.
+        const int effectiveDay =
+            m_snapshot.asOfDay > 0 ? m_snapshot.asOfDay : int(QDate::currentDate().toJulianDay());
+        m_status->setText(tr("Saving the health model…"));
+        m_session.saveHealthModel(model, QStringLiteral("desktop"), summary, effectiveDay, this,
+                                  [this](int version, const QString &error) {
+                                      if (!error.isEmpty())
+                                          m_status->setText(tr("The health model was not saved: %1").arg(error));
+                                      else
+                                          m_status->setText(tr("Health model version %1 saved; recomputing.").arg(version));
+                                  });
+    });
+    editor->show();
+}
+
+void DashboardPage::backtestDraft(const HealthModel &model)
+{
+    showBacktestView();
+    m_controller->runBacktest(model, m_backtestDays->value());
+}
+
+void DashboardPage::showBacktestView()
 {
     if (!m_backtestView) {
         m_backtestView = new HealthBacktestView(this);
@@ -112,6 +163,11 @@ void DashboardPage::showBacktest()
     m_backtestView->setResult({});
     m_backtestView->show();
     m_backtestView->raise();
-    // The current model over the chosen days; a model editor hands its draft here the same way.
+}
+
+void DashboardPage::showBacktest()
+{
+    showBacktestView();
+    // The current model over the chosen days; the model editor hands its draft the same way.
     m_controller->runBacktest(std::nullopt, m_backtestDays->value());
 }

@@ -1,17 +1,19 @@
 #pragma once
 
+#include "DashboardController.h"
+
 #include <QWidget>
 
 class AccountView;
 class DashboardController;
 class HealthBacktestView;
+class HealthModelEditor;
 class PortfolioView;
 class QLabel;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class WorkspaceSession;
-struct PortfolioSnapshot;
 
 /**
  * The main window's health view: the portfolio, and an account's view in its place when one is
@@ -28,6 +30,8 @@ public:
 
     DashboardController &controller() const { return *m_controller; }
     PortfolioView *portfolio() const { return m_portfolio; }
+    /** The open model editor, if any (for tests). */
+    HealthModelEditor *modelEditor() const;
     AccountView *account() const { return m_account; }
 
 public Q_SLOTS:
@@ -37,6 +41,9 @@ public Q_SLOTS:
 private:
     void showSnapshot(const PortfolioSnapshot &snapshot);
     void showBacktest();
+    void editModel();
+    void showBacktestView();
+    void backtestDraft(const HealthModel &model);
 
     DashboardController *m_controller;
     QStackedWidget *m_stack;
@@ -47,4 +54,7 @@ private:
     QLabel *m_status;
     QSpinBox *m_backtestDays;
     HealthBacktestView *m_backtestView = nullptr;
+    QLabel *m_modelStatus;
+    WorkspaceSession &m_session;
+    PortfolioSnapshot m_snapshot; // the last one shown: the editor starts from its model
 };

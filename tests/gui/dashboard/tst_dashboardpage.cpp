@@ -2,11 +2,13 @@
 #include "TestSupport.h"
 
 #include "analytics/AnalyticsEngine.h"
+#include "analytics/HealthModelStore.h"
 #include "dashboard/AccountPanels.h"
 #include "dashboard/AccountView.h"
 #include "dashboard/DashboardController.h"
 #include "dashboard/DashboardPage.h"
 #include "dashboard/HealthBacktestView.h"
+#include "dashboard/HealthModelEditor.h"
 #include "dashboard/PortfolioView.h"
 #include "items/PortfolioFilter.h"
 #include "items/PortfolioModel.h"
@@ -14,6 +16,10 @@
 #include "store/WriteTransaction.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QTableWidget>
 #include <QDate>
 #include <QLabel>
 #include <QPushButton>
@@ -168,6 +174,87 @@ private Q_SLOTS:
         QCOMPARE(result.accounts.size(), 3);
         QCOMPARE(result.accountsDiffering, 0);
         saveScreenshot(backtest, "dashboard-backtest");
+    }
+
+    /**
+     * The model editor: an invalid draft cannot be saved; a draft's backtest shows the band
+     * changes it would make; saving stores a new version effective from the last computed day,
+     * the recompute scores that day with it and leaves earlier days on the old version.
+     */
+    void modelEditorBacktestsAndSavesANewVersion()
+    {
+        TestWorkspace ws;
+        QVERIFY2(ws.isOpen(), qPrintable(ws.error()));
+        QVERIFY(fill(ws));
+        QSignalSpy computed(&ws.session().analytics(), &AnalyticsEngine::finished);
+        ws.session().analytics().recompute(RecomputeRequest::full(QStringLiteral("test")));
+        QVERIFY(computed.wait(10000));
+
+        DashboardPage page(ws.session());
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *modelStatus = requireChild<QLabel>(&page, QStringLiteral("modelStatusLabel"));
+        QTRY_COMPARE_WITH_TIMEOUT(modelStatus->text(), QStringLiteral("Built-in health model"), 5000);
+        QCOMPARE(page.portfolio()->model()->rowCount(), 3);
+        const HealthBand busyBefore = page.portfolio()->model()->row(page.portfolio()->model()->rowOf(1)).band;
+        QCOMPARE(busyBefore, HealthBand::Green);
+
+        requireChild<QPushButton>(&page, QStringLiteral("editModelButton"))->click();
+        HealthModelEditor *editor = page.modelEditor();
+        QVERIFY(editor);
+        QVERIFY(editor->isVisible());
+        const HealthModel before = editor->model();
+        QVERIFY(!before.inputs.isEmpty());
+        auto *save = requireChild<QPushButton>(editor, QStringLiteral("saveModelButton"));
+        auto *yellow = requireChild<QDoubleSpinBox>(editor, QStringLiteral("yellowFromSpinBox"));
+        auto *green = requireChild<QDoubleSpinBox>(editor, QStringLiteral("greenFromSpinBox"));
+        QVERIFY(save->isEnabled());
+
+        // Yellow above green is refused, with the reason shown.
+        yellow->setValue(90);
+        green->setValue(80);
+        QVERIFY(!save->isEnabled());
+        QVERIFY(!requireChild<QLabel>(editor, QStringLiteral("modelProblemsLabel"))->text().isEmpty());
+
+        // A stricter model: green only from 99 points. Its backtest turns the busy account yellow.
+        yellow->setValue(40);
+        green->setValue(99);
+        QVERIFY(save->isEnabled());
+        QSignalSpy replayed(&page.controller(), &DashboardController::backtestReady);
+        requireChild<QPushButton>(editor, QStringLiteral("backtestDraftButton"))->click();
+        QVERIFY(replayed.wait(5000));
+        const BacktestResult result = replayed.front().front().value<BacktestResult>();
+        QVERIFY(result.error.isEmpty());
+        QVERIFY(result.accountsDiffering >= 1);
+        saveScreenshot(editor, "dashboard-model-editor");
+
+        requireChild<QLineEdit>(editor, QStringLiteral("modelSummaryLineEdit"))->setText(QStringLiteral("Stricter green"));
+        QSignalSpy reloaded(&page.controller(), &DashboardController::portfolioReady);
+        save->click();
+        QTRY_COMPARE_WITH_TIMEOUT(modelStatus->text(), QStringLiteral("Health model version 1"), 10000);
+
+        QSqlDatabase db = ws.database().connection();
+        const QList<HealthModelVersion> versions = HealthModelStore::versions(db);
+        QCOMPARE(versions.size(), 2);
+        QCOMPARE(versions.back().version, 1);
+        QCOMPARE(versions.back().effectiveDay, lastDay);
+        QCOMPARE(versions.back().summary, QStringLiteral("Stricter green"));
+        QCOMPARE(versions.back().actor, QStringLiteral("desktop"));
+        QCOMPARE(versions.back().model.greenFrom, 99.0);
+        QSqlQuery q(ws.database().connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT day = %1, model_version, COUNT(*) FROM health_scores "
+                                      "GROUP BY 1, 2 ORDER BY 1, 2").arg(lastDay)));
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 0); // earlier days: still the built-in version
+        QCOMPARE(q.value(1).toInt(), 0);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), 1); // the last day: the new version
+        QCOMPARE(q.value(1).toInt(), 1);
+        QCOMPARE(q.value(2).toInt(), 3);
+        QVERIFY(!q.next());
+        const PortfolioModel *model = page.portfolio()->model();
+        QCOMPARE(model->row(model->rowOf(1)).band, HealthBand::Yellow);
     }
 };
 
