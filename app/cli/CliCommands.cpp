@@ -4,6 +4,7 @@
 #include "DemoCommand.h"
 #include "MatchCommands.h"
 #include "MetricsCommands.h"
+#include "PlaybookCommands.h"
 #include "PendoCommands.h"
 #include "ReportCommand.h"
 #include "SyncCommands.h"
@@ -112,7 +113,8 @@ QString CliCommands::helpText() const
               "  metrics export           Calculated fields, health score and band per account, app and day:\n"
               "                           account,app,day,dau,wau,mau,events,minutes,events_30d,minutes_30d,\n"
               "                           dau_mau,wau_mau,core_adoption,licence_utilisation,days_since_active,\n"
-              "                           pes_adoption,pes_stickiness,pes_growth,pes,health_score,health_band\n"
+              "                           pes_adoption,pes_stickiness,pes_growth,pes,core_events,core_events_30d,\n"
+              "                           health_score,health_band\n"
               "      --account ID         Only this account (its external id)\n"
               "      --from/--to YYYY-MM-DD, --format csv|json, --out FILE  as for activity export\n"
               "  metrics recompute        Recompute the calculated fields and health scores (a sync does\n"
@@ -123,6 +125,15 @@ QString CliCommands::helpText() const
               "                           last computed day); earlier days keep the scores they had\n"
               "  health backtest          Replay a model (--model FILE, default the current one) over the\n"
               "                           last --days N days (default 90): which accounts change band, when\n"
+              "  playbooks list           The playbooks: id, name, trigger, scope, actions, open firings\n"
+              "  playbooks dry-run ID...  Replay playbooks over the last --days N days (default 90) without\n"
+              "                           storing anything: which accounts would fire, when and why;\n"
+              "                           --all for every playbook\n"
+              "  playbooks run [ID...]    Evaluate the enabled playbooks and lifecycle goals now (a sync does\n"
+              "                           this by itself) and run their actions; --from YYYY-MM-DD replays\n"
+              "  playbooks enable|disable ID...   Switch playbooks on or off\n"
+              "  playbooks firings|tasks  Firings with their evidence, open tasks; --account ID\n"
+              "  playbooks export [--out FILE] / import FILE   The playbooks and goals as JSON\n"
               "  report --out DIR         The portfolio and every account view as PNG pictures, drawn as the\n"
               "                           desktop app draws them (no display needed); --account ID for one\n"
               "  demo                     Start pendo-sim, import its CRM export, connect (the key kept for\n"
@@ -198,6 +209,7 @@ int CliCommands::run(const QStringList &arguments)
     const QCommandLineOption modelOption(QStringLiteral("model"), QString(), QStringLiteral("file"));
     const QCommandLineOption effectiveOption(QStringLiteral("effective"), QString(), QStringLiteral("day"));
     const QCommandLineOption fullOption(QStringLiteral("full"));
+    const QCommandLineOption allOption(QStringLiteral("all"));
     parser.addOptions({workspaceOption, jsonOption, skipOption, rejectOption, mapOption, helpOption, versionOption,
                        regionOption, baseUrlOption, keyFileOption, noKeychainOption, timeoutOption, backfillOption,
                        streamsOption, fromOption, toOption, formatOption, outOption, daysOption, accountsOption,
@@ -229,7 +241,8 @@ int CliCommands::run(const QStringList &arguments)
                                QStringLiteral("connect"), QStringLiteral("doctor"), QStringLiteral("catalog"),
                                QStringLiteral("match"), QStringLiteral("contacts"), QStringLiteral("config"),
                                QStringLiteral("sync"), QStringLiteral("status"), QStringLiteral("activity"),
-                               QStringLiteral("metrics"), QStringLiteral("health"), QStringLiteral("report")};
+                               QStringLiteral("metrics"), QStringLiteral("health"), QStringLiteral("report"),
+                               QStringLiteral("playbooks")};
     if (!commands.contains(command)) {
         m_err << tr("Unknown command '%1'. Run 'pendo-bridge-cli --help' for usage.").arg(command) << u'\n';
         return ExitUsage;
@@ -298,6 +311,16 @@ int CliCommands::run(const QStringList &arguments)
         options.effective = parser.value(effectiveOption);
         options.full = parser.isSet(fullOption);
         return MetricsCommands(*session, options, m_out, m_err).run(command, args.mid(1));
+    }
+    if (command == QLatin1String("playbooks")) {
+        PlaybookCommandOptions options;
+        options.json = m_json;
+        options.all = parser.isSet(allOption);
+        options.days = parser.value(daysOption);
+        options.from = parser.value(fromOption);
+        options.outFile = parser.value(outOption);
+        options.account = parser.value(accountOption);
+        return PlaybookCommands(*session, options, m_out, m_err).run(args.mid(1));
     }
     if (command == QLatin1String("config"))
         return runConfigCommand(database, args.mid(1), m_json, m_out, m_err);

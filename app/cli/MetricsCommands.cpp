@@ -8,6 +8,7 @@
 #include "analytics/HealthBacktest.h"
 #include "analytics/HealthModelStore.h"
 #include "analytics/MetricsExport.h"
+#include "playbooks/PlaybookEngine.h"
 #include "session/WorkspaceSession.h"
 #include "store/Database.h"
 
@@ -185,6 +186,7 @@ int MetricsCommands::recompute()
 int MetricsCommands::awaitRecompute(WorkspaceSession &session, QTextStream &out, QTextStream &err, bool quiet)
 {
     const std::optional<RecomputeSummary> summary = waitForRuns(session.analytics());
+    session.playbooks().waitForIdle(); // the evaluation each completed recompute starts
     if (!summary)
         return ExitOk;
     if (!summary->ok) {

@@ -41,11 +41,12 @@ struct CalculatedFields::Slice
         , adoptionDiff(std::size_t(days))
         , events(std::size_t(days))
         , minutes(std::size_t(days))
+        , coreEvents(std::size_t(days))
     {
     }
 
     std::vector<int> dau, wauDiff, mauDiff, newDiff, recoveredDiff, droppedDiff, coreDiff, adoptionDiff;
-    std::vector<qint64> events, minutes;
+    std::vector<qint64> events, minutes, coreEvents;
     std::vector<std::pair<int, quint32>> lastDays; // visitors' last days, for the final "dropped" ranges
     std::vector<int> coreLast;                     // per core event: the last day anyone used it
     std::optional<int> seedLast, seedFirst, firstActive, firstValue;
@@ -204,7 +205,7 @@ void CalculatedFields::addActivity(int account, qint64 app, int day, quint32 vis
     }
 }
 
-void CalculatedFields::addCoreUse(int account, qint64 app, int day, quint32 visitor, int core)
+void CalculatedFields::addCoreUse(int account, qint64 app, int day, quint32 visitor, int core, qint64 events)
 {
     if (day < m_setup.loadFrom || day > m_setup.toDay || core < 0 || core >= m_setup.coreItemCount)
         return;
@@ -222,6 +223,7 @@ void CalculatedFields::addCoreUse(int account, qint64 app, int day, quint32 visi
         if (s < 0)
             continue;
         Slice &sl = slice(account, s);
+        sl.coreEvents[std::size_t(d)] += events;
         if (sl.coreLast.empty())
             sl.coreLast.assign(cores, INT_MIN / 2);
         cover(sl.coreLast[std::size_t(core)], sl.coreDiff);
@@ -320,7 +322,7 @@ void CalculatedFields::forEachRow(const std::function<void(const MetricRow &row)
                 continue;
             const int start = std::max({m_setup.fromDay, *first, m_setup.loadFrom});
             std::optional<int> lastActive = sl->seedLast;
-            qint64 dauSum = 0, wauSum = 0, events30 = 0, minutes30 = 0;
+            qint64 dauSum = 0, wauSum = 0, events30 = 0, minutes30 = 0, core30 = 0;
             MetricRow row;
             row.accountId = account;
             row.appId = app;
@@ -331,12 +333,14 @@ void CalculatedFields::forEachRow(const std::function<void(const MetricRow &row)
                 wauSum += wau[u];
                 events30 += sl->events[u];
                 minutes30 += sl->minutes[u];
+                core30 += sl->coreEvents[u];
                 if (i >= kMonth) {
                     const std::size_t o = std::size_t(i - kMonth);
                     dauSum -= sl->dau[o];
                     wauSum -= wau[o];
                     events30 -= sl->events[o];
                     minutes30 -= sl->minutes[o];
+                    core30 -= sl->coreEvents[o];
                 }
                 if (sl->dau[u] > 0)
                     lastActive = day;
@@ -356,6 +360,8 @@ void CalculatedFields::forEachRow(const std::function<void(const MetricRow &row)
                 row.set(MetricField::DauMau, dauMau);
                 row.set(MetricField::WauMau, wauMau);
                 row.set(MetricField::CoreAdoption, coreItems > 0 ? double(core[u]) / coreItems : MetricRow::missing());
+                row.set(MetricField::CoreEvents, coreItems > 0 ? double(sl->coreEvents[u]) : MetricRow::missing());
+                row.set(MetricField::CoreEvents30d, coreItems > 0 ? double(core30) : MetricRow::missing());
                 row.set(MetricField::LicenceUtilisation, seats > 0 ? m / seats : MetricRow::missing());
                 row.set(MetricField::DaysSinceActive, lastActive ? double(day - *lastActive) : MetricRow::missing());
 

@@ -91,6 +91,8 @@ struct Milestones
  *   1 (as many gained as lost) is 50; no loss with gains is 100; no change at all is 50 while
  *   anyone is active.
  * - **PES** = the mean of the components that have a value.
+ * - **core_events, core_events_30d**: events on core features and pages on d and over d−29..d
+ *   (no value when the app has no core events), the volume the usage-decline playbooks watch.
  *
  * Rows start at the account's first active day (or fromDay) and run to toDay. Accounts are
  * dense indices the caller maps. Not thread-safe; one computation per object.
@@ -110,7 +112,7 @@ public:
     // Feed rows day by day (ascending); any order within a day.
     void addActivity(int account, qint64 app, int day, quint32 visitor, qint64 events, qint64 minutes);
     /** A core event (by its index, 0 ≤ core < coreItemCount) used by a visitor. */
-    void addCoreUse(int account, qint64 app, int day, quint32 visitor, int core);
+    void addCoreUse(int account, qint64 app, int day, quint32 visitor, int core, qint64 events = 0);
     /** A first-value event used. */
     void addFirstValue(int account, qint64 app, int day);
     /** Any feature or page used on one of the last 30 days (toDay − 29 on), for item usage. */

@@ -23,6 +23,9 @@ const std::array<MetricFieldInfo, metricFieldCount> &MetricFields::all()
         {MetricField::PesStickiness, "pes_stickiness", QT_TR_NOOP("PES stickiness"), MetricUnit::Score, true},
         {MetricField::PesGrowth, "pes_growth", QT_TR_NOOP("PES growth"), MetricUnit::Score, true},
         {MetricField::Pes, "pes", QT_TR_NOOP("PES"), MetricUnit::Score, true},
+        {MetricField::CoreEvents, "core_events", QT_TR_NOOP("Core-feature events"), MetricUnit::Count, true},
+        {MetricField::CoreEvents30d, "core_events_30d", QT_TR_NOOP("Core-feature events (30 days)"),
+         MetricUnit::Count, true},
     }};
     return fields;
 }

@@ -31,9 +31,11 @@ enum class MetricField : int {
     PesStickiness,
     PesGrowth,
     Pes,
+    CoreEvents,
+    CoreEvents30d,
 };
 
-inline constexpr int metricFieldCount = int(MetricField::Pes) + 1;
+inline constexpr int metricFieldCount = int(MetricField::CoreEvents30d) + 1;
 
 /** How a field is shown: a count, a 0..1 ratio shown as a percentage, a 0–100 score, or days. */
 enum class MetricUnit { Count, Ratio, Score, Days };

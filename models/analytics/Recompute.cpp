@@ -277,7 +277,7 @@ bool feed(Database &database, const RecomputeInputs &in, int loadFrom, int toDay
                 continue;
             const quint8 role = in.roleOf(row.item);
             if (role & RecomputeInputs::coreRole)
-                fields.addCoreUse(account, row.app, day.day, row.visitor, in.coreIndexOf(row.item));
+                fields.addCoreUse(account, row.app, day.day, row.visitor, in.coreIndexOf(row.item), row.events);
             if (role & RecomputeInputs::firstValueRole)
                 fields.addFirstValue(account, row.app, day.day);
             fields.addItemUse(account, day.day, row.visitor, quint32(row.item), row.events);

@@ -192,7 +192,9 @@ QByteArray RecomputeInputs::fingerprint() const
     add(seats);
     add(accountOfRef);
     add(itemRole);
-    const int flags[] = {splitApps ? 1 : 0, int(pesStickiness), int(models.size()), models.back().version};
+    // kFieldsVersion: the calculated fields themselves; a release that adds one recomputes everything.
+    constexpr int kFieldsVersion = 2;
+    const int flags[] = {kFieldsVersion, splitApps ? 1 : 0, int(pesStickiness), int(models.size()), models.back().version};
     hash.addData(QByteArrayView(reinterpret_cast<const char *>(flags), sizeof flags));
     for (const HealthModelVersion &v : models)
         hash.addData(QByteArray::number(v.effectiveDay));

@@ -29,14 +29,22 @@ void bindInteger(NativeStatement &statement, int index, double value)
         statement.bind(index, qint64(std::llround(value)));
 }
 
+/** The insert of a calculated-field row: the key, then every field in MetricFields order. */
+QByteArray metricInsert()
+{
+    QByteArray columns = "account_id, app_id, day", values = "?, ?, ?";
+    for (const MetricFieldInfo &info : MetricFields::all()) {
+        columns += ", " + QByteArray(info.column);
+        values += ", ?";
+    }
+    return "INSERT INTO account_metrics (" + columns + ") VALUES (" + values + ")";
+}
+
 /** The statements of the unit, prepared once. */
 struct Statements
 {
     explicit Statements(sqlite3 *db)
-        : metric(db, "INSERT INTO account_metrics (account_id, app_id, day, dau, wau, mau, events, minutes, events_30d, "
-                     "minutes_30d, dau_mau, wau_mau, core_adoption, licence_utilisation, days_since_active, "
-                     "pes_adoption, pes_stickiness, pes_growth, pes) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        : metric(db, metricInsert().constData())
         , score(db, "INSERT INTO health_scores (account_id, day, model_version, score, band) VALUES (?, ?, ?, ?, ?)")
         , milestone(db, "INSERT OR REPLACE INTO account_milestones (account_id, app_id, first_active_day, "
                         "last_active_day, first_value_day) VALUES (?, ?, ?, ?, ?)")

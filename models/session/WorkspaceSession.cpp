@@ -1,6 +1,7 @@
 #include "WorkspaceSession.h"
 
 #include "analytics/AnalyticsEngine.h"
+#include "playbooks/PlaybookEngine.h"
 #include "analytics/HealthModelStore.h"
 #include "pendo/Clock.h"
 #include "pendo/PendoClient.h"
@@ -38,7 +39,13 @@ WorkspaceSession::WorkspaceSession(std::unique_ptr<Database> database, Credentia
     , m_syncEngine(std::make_unique<SyncEngine>(*m_database, clock))
     , m_scheduler(std::make_unique<SyncScheduler>(*m_settings, *m_database, clock))
     , m_analytics(std::make_unique<AnalyticsEngine>(*m_database))
+    , m_playbooks(std::make_unique<PlaybookEngine>(*m_database))
 {
+    // Rules judge the numbers once they are computed; a failed or canceled recompute leaves them waiting.
+    connect(m_analytics.get(), &AnalyticsEngine::finished, this, [this](const RecomputeSummary &summary) {
+        if (summary.ok)
+            m_playbooks->evaluate();
+    });
     // The derived layer follows the raw one: the days a sync touched, or everything after a change.
     connect(m_syncEngine.get(), &SyncEngine::touched, this, [this](const SyncTouched &touched) {
         m_analytics->recompute(RecomputeRequest::incremental(int(touched.fromDay.toJulianDay()), QStringLiteral("sync")));
@@ -71,6 +78,7 @@ WorkspaceSession::~WorkspaceSession()
 {
     m_scheduler.reset();
     // A recompute cut short leaves the last complete derived layer; the next run redoes it.
+    m_playbooks.reset();
     m_analytics.reset();
     // Cancels a running sync and waits for its thread; its finished windows are already committed.
     m_syncEngine.reset();

@@ -18,6 +18,7 @@
 #include <optional>
 
 class AnalyticsEngine;
+class PlaybookEngine;
 class CatalogSync;
 class HealthModel;
 class Clock;
@@ -131,6 +132,10 @@ public:
     void saveHealthModel(const HealthModel &model, const QString &actor, const QString &summary, int effectiveDay,
                          QObject *context, std::function<void(int version, const QString &error)> done);
 
+    // --- Playbooks ---------------------------------------------------------------------------
+    /** Playbooks and lifecycle goals: evaluated after each completed recompute, edited through it. */
+    PlaybookEngine &playbooks() { return *m_playbooks; }
+
     // --- Blocking forms, for pool jobs and the CLI (never the UI thread) ---------------------
     MatchPreview previewMatching(const MatchRules &rules);
     bool applyMatching(const MatchRules &rules, int configVersion, MatchPreview *result, QString *error);
@@ -173,4 +178,5 @@ private:
     std::unique_ptr<SyncEngine> m_syncEngine;
     std::unique_ptr<SyncScheduler> m_scheduler;
     std::unique_ptr<AnalyticsEngine> m_analytics;
+    std::unique_ptr<PlaybookEngine> m_playbooks;
 };

@@ -396,7 +396,8 @@ private Q_SLOTS:
         const QStringList contract
             = QStringLiteral(
                   "account,app,day,dau,wau,mau,events,minutes,events_30d,minutes_30d,dau_mau,wau_mau,core_adoption,"
-                  "licence_utilisation,days_since_active,pes_adoption,pes_stickiness,pes_growth,pes,health_score,"
+                  "licence_utilisation,days_since_active,pes_adoption,pes_stickiness,pes_growth,pes,core_events,"
+                  "core_events_30d,health_score,"
                   "health_band")
                   .split(u',');
         QCOMPARE(header, contract);

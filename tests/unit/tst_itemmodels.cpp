@@ -26,7 +26,7 @@ private Q_SLOTS:
     {
         TestWorkspace ws;
         importFile(ws, RecordKind::Accounts,
-                   "id,name,owner,arr,seats,stage\nA,Zeta,Maya,1000,5,growth\nB,Alpha,Omar,250000,100,\n");
+                   "id,name,owner,arr,seats,stage\nA,Zeta,Maya,1000,5,mature\nB,Alpha,Omar,250000,100,\n");
         importFile(ws, RecordKind::Contacts, "id,email,account id\nU1,a@x.example,A\nU2,b@x.example,A\n");
 
         AccountsModel model(ws.database());
@@ -42,7 +42,7 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, AccountsModel::Name).data().toString(), QStringLiteral("Alpha"));
         QCOMPARE(model.index(0, AccountsModel::Arr).data(Qt::UserRole).toDouble(), 250000.0);
         QCOMPARE(model.index(0, AccountsModel::Arr).data().toString(), QLocale().toString(250000.0, 'f', 0));
-        QCOMPARE(model.index(1, AccountsModel::LifecycleStage).data().toString(), QStringLiteral("Growth"));
+        QCOMPARE(model.index(1, AccountsModel::LifecycleStage).data().toString(), QStringLiteral("Mature"));
         QCOMPARE(model.index(1, AccountsModel::Contacts).data(Qt::UserRole).toInt(), 2);
         QCOMPARE(model.index(0, AccountsModel::Contacts).data(Qt::UserRole).toInt(), 0);
         QCOMPARE(model.headerData(AccountsModel::Arr, Qt::Horizontal).toString(), QStringLiteral("ARR"));

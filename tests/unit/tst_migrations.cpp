@@ -134,7 +134,12 @@ private Q_SLOTS:
                 continue; // re-keyed by integer id in version 4: checked below
             QList<QVariantMap> rows = after.value(table.key());
             // Every old row is there with every old column unchanged (new columns may be added).
-            for (const QVariantMap &old : table.value()) {
+            for (QVariantMap old : table.value()) {
+                // Version 7 renamed the default stage Growth to Mature on purpose (same id).
+                if (table.key() == QLatin1String("lifecycle_stages") && old.value(QStringLiteral("stage_key")).toString() == QLatin1String("growth")) {
+                    old.insert(QStringLiteral("stage_key"), QStringLiteral("mature"));
+                    old.insert(QStringLiteral("name"), QStringLiteral("Mature"));
+                }
                 const auto same = std::find_if(rows.begin(), rows.end(), [&old](const QVariantMap &row) {
                     for (auto column = old.cbegin(); column != old.cend(); ++column)
                         if (row.value(column.key()) != column.value())

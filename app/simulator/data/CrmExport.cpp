@@ -133,7 +133,7 @@ CrmExport::CrmExport(const Dataset &data)
             row.lifecycleStage = "onboarding";
             break;
         case Archetype::Growing:
-            row.lifecycleStage = u < 0.7 ? "growth" : "adoption";
+            row.lifecycleStage = u < 0.7 ? "mature" : "adoption";
             break;
         case Archetype::Steady:
             row.lifecycleStage = renewal - today < 90 ? "renewal" : "adoption";

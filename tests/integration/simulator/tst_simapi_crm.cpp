@@ -136,7 +136,7 @@ void TestSimCrm::accountsCsv()
 {
     QCOMPARE(m_accounts.front(), (std::vector<std::string>{"external_id", "name", "owner", "arr", "renewal_date",
                                                            "licensed_seats", "lifecycle_stage", "plan", "crm_id"}));
-    const std::set<std::string> stages = {"onboarding", "adoption", "growth", "renewal", "at_risk", "churned", ""};
+    const std::set<std::string> stages = {"onboarding", "adoption", "mature", "renewal", "at_risk", "churned", ""};
     const QRegularExpression date(QStringLiteral("^\\d{4}-\\d{2}-\\d{2}$"));
     std::set<std::string> pendoIds;
     for (const auto &a : m_data->accounts())

@@ -305,16 +305,18 @@ private Q_SLOTS:
         QCOMPARE(lines.at(0).trimmed(),
                  QByteArray("account,app,day,dau,wau,mau,events,minutes,events_30d,minutes_30d,dau_mau,wau_mau,"
                             "core_adoption,licence_utilisation,days_since_active,pes_adoption,pes_stickiness,"
-                            "pes_growth,pes,health_score,health_band"));
+                            "pes_growth,pes,core_events,core_events_30d,health_score,health_band"));
         // One visitor on one day; one core feature, unused; 4 seats.
         const QList<QByteArray> cells = lines.at(1).trimmed().split(',');
-        QCOMPARE(cells.size(), 21);
+        QCOMPARE(cells.size(), 23);
         QCOMPARE(cells.mid(0, 10), (QList<QByteArray>{"A-1", "all", "2026-06-01", "1", "1", "1", "5", "1", "5", "1"}));
         QCOMPARE(cells.at(10), QByteArray("0.033333")); // (1 / 30) / 1
         QCOMPARE(cells.at(12), QByteArray("0"));        // core adoption
         QCOMPARE(cells.at(13), QByteArray("0.25"));
         QCOMPARE(cells.at(17), QByteArray("100"));      // growth: a new visitor, nobody lost
-        QVERIFY(!cells.at(19).isEmpty());
+        QCOMPARE(cells.at(19), QByteArray("0")); // core-feature events: the core feature was not used
+        QCOMPARE(cells.at(20), QByteArray("0"));
+        QVERIFY(!cells.at(21).isEmpty());       // health score
     }
 };
 
