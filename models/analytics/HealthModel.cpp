@@ -264,3 +264,24 @@ QString HealthModel::bandName(HealthBand band)
     }
     return {};
 }
+
+QString HealthModel::bandKey(HealthBand band)
+{
+    switch (band) {
+    case HealthBand::Red:
+        return QStringLiteral("red");
+    case HealthBand::Yellow:
+        return QStringLiteral("yellow");
+    case HealthBand::Green:
+        return QStringLiteral("green");
+    }
+    return {};
+}
+
+std::optional<HealthBand> HealthModel::bandFromKey(const QString &key)
+{
+    for (const HealthBand band : {HealthBand::Red, HealthBand::Yellow, HealthBand::Green})
+        if (bandKey(band) == key)
+            return band;
+    return std::nullopt;
+}

@@ -109,5 +109,8 @@ public:
     /** "MAU", "Licence utilisation", or the custom metric's key without its prefix. */
     static QString metricTitle(const QString &metric);
     static QString bandName(HealthBand band);
+    /** The band's key in files and exports (red, yellow, green), and back. */
+    static QString bandKey(HealthBand band);
+    static std::optional<HealthBand> bandFromKey(const QString &key);
     friend bool operator==(const HealthModel &, const HealthModel &) = default;
 };

@@ -10,18 +10,6 @@
 
 namespace {
 
-QString bandKey(HealthBand band)
-{
-    switch (band) {
-    case HealthBand::Red:
-        return QStringLiteral("red");
-    case HealthBand::Yellow:
-        return QStringLiteral("yellow");
-    case HealthBand::Green:
-        return QStringLiteral("green");
-    }
-    return {};
-}
 
 QString number(double value)
 {
@@ -75,7 +63,7 @@ MetricsExport::Result MetricsExport::write(QSqlDatabase &db, QIODevice *device, 
         fields << row.account << row.app << QDate::fromJulianDay(row.metrics.day).toString(Qt::ISODate);
         for (const MetricFieldInfo &info : MetricFields::all())
             fields << formatValue(info.field, row.metrics.value(info.field));
-        fields << (row.score ? number(*row.score) : QString()) << (row.band ? bandKey(*row.band) : QString());
+        fields << (row.score ? number(*row.score) : QString()) << (row.band ? HealthModel::bandKey(*row.band) : QString());
         if (csv) {
             csv->write(fields);
         } else {

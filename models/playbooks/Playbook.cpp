@@ -29,40 +29,6 @@ std::optional<Enum> fromKey(const char *const (&keys)[N], const QString &key)
     return std::nullopt;
 }
 
-QString bandKey(HealthBand band)
-{
-    switch (band) {
-    case HealthBand::Red:
-        return QStringLiteral("red");
-    case HealthBand::Yellow:
-        return QStringLiteral("yellow");
-    case HealthBand::Green:
-        return QStringLiteral("green");
-    }
-    return {};
-}
-
-std::optional<HealthBand> bandFromKey(const QString &key)
-{
-    for (HealthBand band : {HealthBand::Red, HealthBand::Yellow, HealthBand::Green})
-        if (bandKey(band) == key)
-            return band;
-    return std::nullopt;
-}
-
-QString bandTitle(HealthBand band)
-{
-    switch (band) {
-    case HealthBand::Red:
-        return tr("red");
-    case HealthBand::Yellow:
-        return tr("yellow");
-    case HealthBand::Green:
-        return tr("green");
-    }
-    return {};
-}
-
 QString metricTitle(const QString &column)
 {
     const std::optional<MetricField> field = MetricFields::fromColumn(column);
@@ -157,9 +123,9 @@ QJsonObject PlaybookTrigger::toJson() const
         }
         break;
     case Kind::BandChanged:
-        json.insert(QStringLiteral("to"), bandKey(to));
+        json.insert(QStringLiteral("to"), HealthModel::bandKey(to));
         if (from)
-            json.insert(QStringLiteral("from"), bandKey(*from));
+            json.insert(QStringLiteral("from"), HealthModel::bandKey(*from));
         break;
     case Kind::FirstValueMissing:
         json.insert(QStringLiteral("days"), days);
@@ -198,7 +164,7 @@ std::optional<PlaybookTrigger> PlaybookTrigger::fromJson(const QJsonObject &json
     t.itemName = json.value(QStringLiteral("itemName")).toString();
     t.app = json.value(QStringLiteral("app")).toInteger(0);
     if (json.contains(QStringLiteral("to"))) {
-        const std::optional<HealthBand> to = bandFromKey(json.value(QStringLiteral("to")).toString());
+        const std::optional<HealthBand> to = HealthModel::bandFromKey(json.value(QStringLiteral("to")).toString());
         if (!to) {
             *error = tr("unknown health band '%1'").arg(json.value(QStringLiteral("to")).toString());
             return std::nullopt;
@@ -206,7 +172,7 @@ std::optional<PlaybookTrigger> PlaybookTrigger::fromJson(const QJsonObject &json
         t.to = *to;
     }
     if (json.contains(QStringLiteral("from"))) {
-        t.from = bandFromKey(json.value(QStringLiteral("from")).toString());
+        t.from = HealthModel::bandFromKey(json.value(QStringLiteral("from")).toString());
         if (!t.from) {
             *error = tr("unknown health band '%1'").arg(json.value(QStringLiteral("from")).toString());
             return std::nullopt;
@@ -256,8 +222,8 @@ QString PlaybookTrigger::describe() const
             .arg(itemName.isEmpty() ? tr("feature %1").arg(item) : itemName, locale.toString(percent, 'g', 4))
             .arg(days);
     case Kind::BandChanged:
-        return from ? tr("Health turned %1 from %2").arg(bandTitle(to), bandTitle(*from))
-                    : tr("Health turned %1").arg(bandTitle(to));
+        return from ? tr("Health turned %1 from %2").arg(HealthModel::bandName(to), HealthModel::bandName(*from))
+                    : tr("Health turned %1").arg(HealthModel::bandName(to));
     case Kind::FirstValueReached:
         return tr("First value reached");
     case Kind::FirstValueMissing:

@@ -91,19 +91,6 @@ std::optional<PlaybookEvidence> decline(const PlaybookTrigger &t, int day, const
     return e;
 }
 
-QString bandName(HealthBand band)
-{
-    switch (band) {
-    case HealthBand::Red:
-        return tr("red");
-    case HealthBand::Yellow:
-        return tr("yellow");
-    case HealthBand::Green:
-        return tr("green");
-    }
-    return {};
-}
-
 } // namespace
 
 // --- History ------------------------------------------------------------------------------------
@@ -392,7 +379,7 @@ std::optional<PlaybookEvidence> PlaybookEvaluator::evaluate(const PlaybookTrigge
         e.day = day;
         e.values = {{QStringLiteral("from"), int(*before)}, {QStringLiteral("to"), int(*now)},
                     {QStringLiteral("day"), isoDay(day)}};
-        e.text = tr("Health went from %1 to %2 on %3.").arg(bandName(*before), bandName(*now), isoDay(day));
+        e.text = tr("Health went from %1 to %2 on %3.").arg(HealthModel::bandName(*before), HealthModel::bandName(*now), isoDay(day));
         return e;
     }
     case Kind::FirstValueReached: {
