@@ -413,9 +413,38 @@ PlaybookRunSummary PlaybookRunner::runPendingActions(Database &database, const P
         if (!summary.error.isEmpty())
             return summary;
     }
+    // First, in one unit: each firing's leading local actions (up to its first webhook), the common case
+    // of a run that fired many times. If that unit fails, every action is tried on its own below.
+    QSet<std::pair<qint64, int>> doneTogether;
+    {
+        QSet<qint64> reachedWebhook;
+        QList<const PendingAction *> batch;
+        for (const PendingAction &p : std::as_const(pending)) {
+            if (reachedWebhook.contains(p.firingId))
+                continue;
+            if (p.action.kind == PlaybookAction::Kind::Webhook) {
+                reachedWebhook.insert(p.firingId);
+                continue;
+            }
+            batch << &p;
+        }
+        if (!batch.isEmpty()) {
+            const StoreError error = database.writer().runAndWait(QStringLiteral("playbook actions"), [&](WriteTransaction &tx) {
+                for (const PendingAction *p : std::as_const(batch))
+                    if (!runLocal(tx, *p, options.actor) || !markAction(tx, *p, {}, options.maxActionAttempts))
+                        return tx.error();
+                return StoreError();
+            });
+            if (!error) {
+                for (const PendingAction *p : std::as_const(batch))
+                    doneTogether.insert({p->firingId, p->position});
+                summary.actionsDone += int(batch.size());
+            }
+        }
+    }
     qint64 blockedFiring = 0; // a firing whose earlier action did not finish: its later ones wait
     for (const PendingAction &p : std::as_const(pending)) {
-        if (p.firingId == blockedFiring)
+        if (p.firingId == blockedFiring || doneTogether.contains({p.firingId, p.position}))
             continue;
         QString problem;
         if (p.action.kind == PlaybookAction::Kind::Webhook) {
@@ -490,9 +519,12 @@ PlaybookRunSummary PlaybookRunner::run(Database &database, const PlaybookRunOpti
             summary.ok = true; // nothing computed yet: nothing to judge
             return summary;
         }
-        // Where each starts: the day after the one it judged last; a playbook never run starts at the newest day.
+        // Where each starts: the day after the one it judged last (days judged once are never judged again, so
+        // a re-run cannot fire twice); one never run starts at options.fromDay, or else at the newest day.
         const auto startOf = [&](std::optional<int> through) {
-            return options.fromDay ? *options.fromDay : through ? *through + 1 : last;
+            if (through)
+                return std::max(*through + 1, options.fromDay.value_or(0));
+            return options.fromDay.value_or(last);
         };
         Needs needs;
         int from = last + 1;

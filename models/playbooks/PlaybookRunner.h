@@ -17,7 +17,10 @@ struct PlaybookRunOptions
     QString actor = QStringLiteral("playbooks");
     /** Only these playbooks (empty: every enabled one). */
     QList<qint64> only;
-    /** Judge from this day on (a replay for tests and the CLI); otherwise from where each left off. */
+    /**
+     * Where a playbook or goal never judged before starts (otherwise the newest computed day); one
+     * judged before resumes after the last day it judged, never earlier.
+     */
     std::optional<int> fromDay;
     int webhookAttempts = 3;    // tries within one run before the action waits for the next run
     int webhookTimeoutMs = 10000;
