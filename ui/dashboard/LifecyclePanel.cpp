@@ -1,5 +1,6 @@
 #include "LifecyclePanel.h"
 
+#include "items/DayText.h"
 #include "items/FiringsModel.h"
 #include "items/StageHistoryModel.h"
 
@@ -24,7 +25,9 @@ QTableView *makeTable(QAbstractItemModel *model, const QString &name, QWidget *p
     view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     view->verticalHeader()->hide();
     view->setWordWrap(false);
-    view->setMinimumHeight(view->fontMetrics().height() * 9);
+    const int line = view->fontMetrics().height();
+    view->setMinimumHeight(line * 6);
+    view->setMaximumHeight(line * 12);
     return view;
 }
 
@@ -104,8 +107,8 @@ void LifecyclePanel::setHistory(const QList<StageVisit> &visits)
     for (const StageVisit &visit : visits) {
         if (!visit.leftDay) {
             m_currentKey = visit.stageKey;
-            current = tr("In <b>%1</b> for %n day(s).", nullptr, m_history->daysInStage(visit))
-                          .arg(visit.stageName.toHtmlEscaped());
+            current = tr("In <b>%1</b> since %2.")
+                          .arg(visit.stageName.toHtmlEscaped(), dayText(visit.enteredDay));
         }
     }
     m_current->setText(current);

@@ -86,7 +86,7 @@ PlaybookActionsEditor::PlaybookActionsEditor(QWidget *parent)
     m_dueDays->setRange(0, 365);
     m_dueDays->setSuffix(tr(" days after firing"));
     m_body->setPlaceholderText(tr("{account}, {owner}, {playbook}, {day} and {evidence} are filled in"));
-    m_body->setMaximumHeight(90);
+    m_body->setMaximumHeight(m_body->fontMetrics().height() * 6);
     m_assignee->setPlaceholderText(tr("The account owner"));
     m_recipient->setPlaceholderText(tr("The account owner"));
     m_url->setPlaceholderText(tr("https://…"));
@@ -107,6 +107,7 @@ PlaybookActionsEditor::PlaybookActionsEditor(QWidget *parent)
     m_form->addRow(tr("Recipient:"), m_recipient);
 
     auto *listButtons = new QHBoxLayout;
+    listButtons->addWidget(new QLabel(tr("New action:"), this));
     listButtons->addWidget(m_newKind, 1);
     listButtons->addWidget(add);
     auto *orderButtons = new QHBoxLayout;
@@ -114,14 +115,15 @@ PlaybookActionsEditor::PlaybookActionsEditor(QWidget *parent)
     orderButtons->addWidget(m_down);
     orderButtons->addWidget(m_remove);
     orderButtons->addStretch(1);
-    auto *left = new QVBoxLayout;
-    left->addWidget(m_list, 1);
-    left->addLayout(orderButtons);
-    left->addLayout(listButtons);
-    auto *layout = new QHBoxLayout(this);
+    // The list above the fields: the fields get the whole width for titles, bodies and URLs.
+    m_list->setMaximumHeight(m_list->fontMetrics().height() * 8);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(left, 2);
-    layout->addWidget(m_fieldsBox, 3);
+    layout->addWidget(m_list);
+    layout->addLayout(orderButtons);
+    layout->addLayout(listButtons);
+    layout->addWidget(m_fieldsBox);
+    layout->addStretch(1);
 
     connect(add, &QPushButton::clicked, this, [this] { addAction(Kind(m_newKind->currentData().toInt())); });
     connect(m_remove, &QPushButton::clicked, this, &PlaybookActionsEditor::removeCurrent);

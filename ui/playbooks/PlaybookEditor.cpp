@@ -128,7 +128,7 @@ PlaybookEditor::PlaybookEditor(PlaybookEngine &engine, const Playbook &initial, 
     m_dryRunTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_dryRunTable->setWordWrap(false);
     m_dryRunTable->horizontalHeader()->setSectionResizeMode(DryRunModel::Evidence, QHeaderView::Stretch);
-    m_dryRunTable->setColumnWidth(DryRunModel::Playbook, 180);
+    m_dryRunTable->hideColumn(DryRunModel::Playbook); // it is this draft
     m_dryRunTable->setColumnWidth(DryRunModel::Account, 180);
     auto *dryBox = new QGroupBox(tr("Dry run"), this);
     auto *dryBar = new QHBoxLayout;
@@ -154,8 +154,8 @@ PlaybookEditor::PlaybookEditor(PlaybookEngine &engine, const Playbook &initial, 
     left->addWidget(buildTrigger());
     left->addWidget(buildScope());
     left->addStretch(1);
-    definition->addLayout(left, 1);
-    definition->addWidget(actionsBox, 1);
+    definition->addLayout(left, 5);
+    definition->addWidget(actionsBox, 4);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(definition, 3);

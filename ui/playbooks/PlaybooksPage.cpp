@@ -187,7 +187,7 @@ QWidget *PlaybooksPage::buildFiringsTab()
     m_firingsView->setColumnWidth(FiringsModel::Playbook, 190);
     m_firingsView->setColumnWidth(FiringsModel::Day, 100);
     m_firingsView->setColumnWidth(FiringsModel::Status, 150);
-    m_firingsView->setColumnWidth(FiringsModel::ActionState, 170);
+    m_firingsView->setColumnWidth(FiringsModel::ActionState, 280);
 
     m_showResolved = new QCheckBox(tr("Show resolved and closed too"), tab);
     m_showResolved->setObjectName(QStringLiteral("showResolvedCheckBox"));
