@@ -40,12 +40,15 @@ private Q_SLOTS:
         QVERIFY(navigation);
         auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("viewsStackedWidget"));
         QVERIFY(stack);
-        QCOMPARE(navigation->count(), 4);
+        QCOMPARE(navigation->count(), 5);
         QCOMPARE(navigation->item(0)->text(), QStringLiteral("Portfolio"));
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("dashboardPage"));
-        QCOMPARE(navigation->item(1)->text(), QStringLiteral("Accounts"));
-        QCOMPARE(navigation->item(3)->text(), QStringLiteral("Matching"));
+        QCOMPARE(navigation->item(1)->text(), QStringLiteral("Playbooks"));
+        QCOMPARE(navigation->item(2)->text(), QStringLiteral("Accounts"));
+        QCOMPARE(navigation->item(4)->text(), QStringLiteral("Matching"));
         navigation->setCurrentRow(1);
+        QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("playbooksPage"));
+        navigation->setCurrentRow(2);
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("accountsView"));
 
         QWidget *accountsView = window.findChild<QWidget *>(QStringLiteral("accountsView"));
@@ -62,7 +65,7 @@ private Q_SLOTS:
         QCOMPARE(table->model()->index(0, AccountsModel::Name).data().toString(), QStringLiteral("Acme Analytics"));
         QCOMPARE(count->text(), QStringLiteral("Records: 1 of %1").arg(accounts.inserted));
 
-        navigation->setCurrentRow(2);
+        navigation->setCurrentRow(3);
         QCOMPARE(stack->currentWidget()->objectName(), QStringLiteral("contactsView"));
         auto *contactsTable = stack->currentWidget()->findChild<QTableView *>(QStringLiteral("recordsTableView"));
         QVERIFY(contactsTable);

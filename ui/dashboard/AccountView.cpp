@@ -4,6 +4,7 @@
 #include "BarChart.h"
 #include "DashboardPresentation.h"
 #include "DashboardWidgets.h"
+#include "LifecyclePanel.h"
 #include "TimeSeriesChart.h"
 
 #include "items/PortfolioModel.h"
@@ -88,6 +89,10 @@ AccountView::AccountView(QWidget *parent)
     m_noCustom = new QLabel(tr("No custom metrics are mapped for this account."), m_customBox);
     m_customGrid->addWidget(m_noCustom, 0, 0);
 
+    auto *lifecycleBox = section(tr("Lifecycle and playbooks"), m_content);
+    m_lifecycle = new LifecyclePanel(lifecycleBox);
+    (new QVBoxLayout(lifecycleBox))->addWidget(m_lifecycle);
+
     m_notFound = new QLabel(tr("This account has no computed health data yet. Run a sync, or wait for the "
                                "recompute after the current one."),
                             m_content);
@@ -104,8 +109,9 @@ AccountView::AccountView(QWidget *parent)
     left->addStretch();
     grid->addLayout(left, 1, 0);
     grid->addWidget(m_features, 1, 1);
-    grid->addWidget(buildUsers(), 2, 0, 1, 2);
-    grid->addWidget(m_customBox, 3, 0, 1, 2);
+    grid->addWidget(lifecycleBox, 2, 0, 1, 2);
+    grid->addWidget(buildUsers(), 3, 0, 1, 2);
+    grid->addWidget(m_customBox, 4, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
 

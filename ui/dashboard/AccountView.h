@@ -8,6 +8,7 @@ class AccountUsersModel;
 class BarChart;
 class DashboardTile;
 class ExplanationPanel;
+class LifecyclePanel;
 class QComboBox;
 class QGridLayout;
 class QLabel;
@@ -21,7 +22,8 @@ class TimeSeriesChart;
  * the header (owner, stage, score and band, renewal, ARR, first value), DAU/WAU/MAU over the last
  * 30, 90 or 365 days, the health score trend over the band background with the health model's
  * changes marked, the PES components, feature adoption (the most used and the core features),
- * the users, the score's explanation and the custom metrics. Everything sits in a scroll area,
+ * the users, the score's explanation, the custom metrics and the lifecycle (stage history,
+ * playbook firings, a stage move). Everything sits in a scroll area,
  * readable from 1280×800 up. UI thread.
  */
 class AccountView final : public QWidget
@@ -48,6 +50,8 @@ public:
     BarChart *featureChart() const { return m_features; }
     ExplanationPanel *explanationPanel() const { return m_explanation; }
     QList<TimeSeriesChart *> customCharts() const { return m_customCharts; }
+    /** The stage history, the account's firings and the stage move; its owner feeds it. */
+    LifecyclePanel *lifecyclePanel() const { return m_lifecycle; }
     /** The height the whole dashboard needs at `width`, without scrolling (for reports). */
     int fullHeight(int width) const;
 
@@ -85,4 +89,5 @@ private:
     QGridLayout *m_customGrid = nullptr;
     QLabel *m_noCustom = nullptr;
     QList<TimeSeriesChart *> m_customCharts;
+    LifecyclePanel *m_lifecycle = nullptr;
 };

@@ -4,9 +4,11 @@
 #include "DashboardController.h"
 #include "HealthBacktestView.h"
 #include "HealthModelEditor.h"
+#include "LifecyclePanel.h"
 #include "PortfolioView.h"
 
 #include "analytics/AnalyticsReader.h"
+#include "playbooks/PlaybookEngine.h"
 #include "session/WorkspaceSession.h"
 #include "store/Database.h"
 
@@ -78,6 +80,15 @@ DashboardPage::DashboardPage(WorkspaceSession &session, QWidget *parent)
     connect(m_controller, &DashboardController::accountReady, this, [this](const AccountDetail &detail) {
         m_account->setDetail(detail);
         m_stack->setCurrentWidget(m_accountPage);
+        loadLifecycle();
+    });
+    connect(m_account->lifecyclePanel(), &LifecyclePanel::moveRequested, this, &DashboardPage::moveStage);
+    connect(&session.playbooks(), &PlaybookEngine::changed, this, [this] {
+        if (m_controller->currentAccount() > 0)
+            loadLifecycle();
+    });
+    session.playbooks().readStages(this, [this](const QList<LifecycleStage> &stages) {
+        m_account->lifecyclePanel()->setStages(stages);
     });
     connect(m_controller, &DashboardController::recomputeChanged, this,
             [this](bool, const QString &message) { m_status->setText(message); });
@@ -170,4 +181,34 @@ void DashboardPage::showBacktest()
     showBacktestView();
     // The current model over the chosen days; the model editor hands its draft the same way.
     m_controller->runBacktest(std::nullopt, m_backtestDays->value());
+}
+
+void DashboardPage::loadLifecycle()
+{
+    const qint64 accountId = m_controller->currentAccount();
+    if (accountId <= 0)
+        return;
+    PlaybookEngine &engine = m_session.playbooks();
+    engine.readStageHistory(accountId, this, [this, accountId](const QList<StageVisit> &visits) {
+        if (m_controller->currentAccount() == accountId)
+            m_account->lifecyclePanel()->setHistory(visits);
+    });
+    engine.readFirings(accountId, false, this,
+                       [this, accountId](const QList<PlaybookFiring> &firings, const QString &) {
+                           if (m_controller->currentAccount() == accountId)
+                               m_account->lifecyclePanel()->setFirings(firings);
+                       });
+}
+
+void DashboardPage::moveStage(const QString &stageKey, const QString &reason)
+{
+    const qint64 accountId = m_controller->currentAccount();
+    if (accountId <= 0)
+        return;
+    const QString why = reason.isEmpty() ? tr("Moved by hand") : reason;
+    m_session.playbooks().moveStage(accountId, stageKey, QStringLiteral("desktop"), why, this,
+                                    [this](const QString &error) {
+                                        m_account->lifecyclePanel()->showMoveResult(error);
+                                        // On success the engine's changed() reloads the history.
+                                    });
 }

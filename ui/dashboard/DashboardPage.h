@@ -44,6 +44,9 @@ private:
     void editModel();
     void showBacktestView();
     void backtestDraft(const HealthModel &model);
+    /** The open account's stage history and firings, from the playbooks engine. */
+    void loadLifecycle();
+    void moveStage(const QString &stageKey, const QString &reason);
 
     DashboardController *m_controller;
     QStackedWidget *m_stack;

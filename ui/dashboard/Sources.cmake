@@ -23,6 +23,8 @@ target_sources(bridge_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/HealthBacktestView.h
     ${CMAKE_CURRENT_LIST_DIR}/HealthModelEditor.cpp
     ${CMAKE_CURRENT_LIST_DIR}/HealthModelEditor.h
+    ${CMAKE_CURRENT_LIST_DIR}/LifecyclePanel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/LifecyclePanel.h
     ${CMAKE_CURRENT_LIST_DIR}/PortfolioView.cpp
     ${CMAKE_CURRENT_LIST_DIR}/PortfolioView.h
     ${CMAKE_CURRENT_LIST_DIR}/TimeSeriesChart.cpp

@@ -3,6 +3,7 @@
 #include "dashboard/DashboardController.h"
 #include "dashboard/DashboardPage.h"
 #include "imports/ImportDialog.h"
+#include "playbooks/PlaybooksPage.h"
 #include "pendo/Region.h"
 #include "session/WorkspaceSession.h"
 #include "wizards/SetupWizard.h"
@@ -53,6 +54,8 @@ MainWindow::MainWindow(WorkspaceSession &session, QWidget *parent)
 
     m_dashboard = new DashboardPage(session, this);
     addView(tr("Portfolio"), m_dashboard);
+    m_playbooks = new PlaybooksPage(session.playbooks(), this);
+    addView(tr("Playbooks"), m_playbooks);
     auto *accountsView = new RecordsView(m_accounts, tr("Search accounts by name, id, owner, stage…"), this);
     accountsView->setObjectName(QStringLiteral("accountsView"));
     auto *contactsView = new RecordsView(m_contacts, tr("Search contacts by name, e-mail, account…"), this);
@@ -160,6 +163,7 @@ void MainWindow::reloadViews()
     m_accounts->reload();
     m_contacts->reload();
     m_dashboard->controller().reloadPortfolio();
+    m_playbooks->reload();
 }
 
 void MainWindow::updateStatus()

@@ -10,6 +10,7 @@
 class AccountsModel;
 class DashboardPage;
 class MatchWorkbench;
+class PlaybooksPage;
 class QAction;
 class SyncMonitor;
 struct SyncProgress;
@@ -22,7 +23,7 @@ class RecordsView;
 class WorkspaceSession;
 
 /**
- * The desktop shell: navigation on the left (Portfolio, Accounts, Contacts, Matching; later views add
+ * The desktop shell: navigation on the left (Portfolio, Playbooks, Accounts, Contacts, Matching; later views add
  * themselves), the current view on the right, File → Import… for CS records, the Pendo menu.
  * It shows and forwards: every piece of work (clients, catalog refresh, settings, configuration)
  * is the workspace session's. UI thread.
@@ -37,6 +38,7 @@ public:
 
     AccountsModel *accountsModel() const { return m_accounts; }
     DashboardPage *dashboard() const { return m_dashboard; }
+    PlaybooksPage *playbooks() const { return m_playbooks; }
     ContactsModel *contactsModel() const { return m_contacts; }
 
 public Q_SLOTS:
@@ -81,6 +83,7 @@ private:
 
     WorkspaceSession &m_session;
     DashboardPage *m_dashboard = nullptr;
+    PlaybooksPage *m_playbooks = nullptr;
     SetupResult m_setupDefaults;
     QLabel *m_connectionLabel;
     MatchWorkbench *m_matching = nullptr;
