@@ -309,7 +309,7 @@ private Q_SLOTS:
 
         QSignalSpy saved(&editor, &PlaybookEditor::saved);
         save->click();
-        QVERIFY(saved.wait(5000));
+        QVERIFY(saved.wait(15000));
         const qint64 id = saved.front().front().toLongLong();
         QVERIFY(id > 0);
         QCOMPARE(ws.scalar(QStringLiteral("SELECT name FROM playbooks WHERE id = %1").arg(id)).toString(),
@@ -544,7 +544,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QSignalSpy opened(&page.controller(), &DashboardController::accountReady);
         page.openAccount(2);
-        QVERIFY(opened.wait(5000));
+        QVERIFY(opened.wait(15000));
         LifecyclePanel *panel = page.account()->lifecyclePanel();
         QAbstractItemModelTester tester(panel->historyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_COMPARE(panel->firingsModel()->rowCount(), 1);
